@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SecEvent.Tokens.Events;
+
+/// <summary>How one registered event type is read and written.</summary>
+internal sealed class SecurityEventTypeEntry
+{
+    private readonly FrozenSet<string> _declaredMembers;
+
+    public SecurityEventTypeEntry(string eventType, Type modelType, JsonTypeInfo typeInfo)
+    {
+        EventType = eventType;
+        ModelType = modelType;
+        TypeInfo = typeInfo;
+        _declaredMembers = typeInfo.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public string EventType { get; }
+
+    public Type ModelType { get; }
+
+    public JsonTypeInfo TypeInfo { get; }
+
+    /// <summary>Reads a payload into the typed record; throws <see cref="JsonException"/> when it does not fit.</summary>
+    public SecurityEvent Read(JsonElement payload)
+    {
+        var model = (SecurityEvent?)payload.Deserialize(TypeInfo)
+            ?? throw new JsonException("The payload is null.");
+
+        Dictionary<string, JsonElement>? extra = null;
+        foreach (var member in payload.EnumerateObject())
+        {
+            if (!_declaredMembers.Contains(member.Name))
+            {
+                (extra ??= new(StringComparer.Ordinal))[member.Name] = member.Value;
+            }
+        }
+
+        return extra is null ? model : model with { AdditionalMembers = extra };
+    }
+
+    /// <summary>Writes the typed record, then the members it does not declare.</summary>
+    public void Write(Utf8JsonWriter writer, SecurityEvent model)
+    {
+        if (model.AdditionalMembers is not { Count: > 0 } extra)
+        {
+            JsonSerializer.Serialize(writer, model, TypeInfo);
+            return;
+        }
+
+        // Rare path: merge the declared members with the kept ones inside one object.
+        var declared = JsonSerializer.SerializeToElement(model, TypeInfo);
+        writer.WriteStartObject();
+        foreach (var member in declared.EnumerateObject())
+        {
+            member.WriteTo(writer);
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            if (_declaredMembers.Contains(name))
+            {
+                throw new ArgumentException($"The additional member '{name}' is declared by {ModelType.Name}; set the property instead.", nameof(model));
+            }
+
+            writer.WritePropertyName(name);
+            value.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,257 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+using SecEvent.Tokens.Events;
+using SecEvent.Tokens.Jose;
+using SecEvent.Tokens.Validation;
+
+namespace SecEvent.Tokens;
+
+public sealed partial class SecurityEventTokenHandler
+{
+    /// <summary>
+    /// Validates a compact Security Event Token: its form, signature, issuer, audience, profile and times.
+    /// Never throws for bad input: the result carries the RFC 8935 <c>err</c> code to answer with.
+    /// </summary>
+    /// <param name="token">The compact serialization, exactly as received.</param>
+    /// <param name="parameters">What this receiver accepts.</param>
+    /// <param name="cancellationToken">Cancels key resolution and replay checks.</param>
+    /// <returns>The validated token, or the error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The parameters are inconsistent (for example, the issuer is checked but none is configured).</exception>
+    /// <remarks>
+    /// Errors are reported in this order: form (<c>invalid_request</c>), algorithm, key and signature (<c>invalid_key</c>),
+    /// issuer (<c>invalid_issuer</c>), audience (<c>invalid_audience</c>), then profile, time, event and replay
+    /// rules (<c>invalid_request</c>). Descriptions never contain the token.
+    /// </remarks>
+    public async ValueTask<SecurityEventTokenValidationResult> ValidateTokenAsync(
+        string token,
+        SecurityEventTokenValidationParameters parameters,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        CheckParameters(parameters);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (string.IsNullOrEmpty(token))
+        {
+            return Fail(SecurityEventError.Request("The token is empty."));
+        }
+
+        if (token.Length > parameters.MaximumTokenSize)
+        {
+            return Fail(SecurityEventError.Request($"The token is longer than {parameters.MaximumTokenSize} characters."));
+        }
+
+        if (!CompactToken.TryLocate(token, out var compact, out var error)
+            || !TryDecodeJson(compact.Header, parameters.MaximumJsonDepth, "JOSE header", out var headerJson, out error)
+            || !JoseHeader.TryRead(headerJson, out var header, out error)
+            || (error = ProfileRules.CheckType(parameters.Profile, header!.Type, header.HasType)) is not null
+            || !TryDecodeJson(compact.Payload, parameters.MaximumJsonDepth, "JWT claims set", out var payloadJson, out error)
+            || !TokenClaims.TryRead(payloadJson, out var claims, out error))
+        {
+            return Fail(error!);
+        }
+
+        SecurityKey? signingKey = null;
+        if (header.Algorithm == JoseAlgorithm.None)
+        {
+            if ((error = CheckUnsecured(compact, parameters)) is not null)
+            {
+                return Fail(error);
+            }
+        }
+        else
+        {
+            var algorithm = JoseAlgorithm.Find(header.Algorithm);
+            if (algorithm is null || (parameters.ValidAlgorithms.Count > 0 && !parameters.ValidAlgorithms.Contains(algorithm.Name)))
+            {
+                return Fail(SecurityEventError.Key(algorithm is null
+                    ? "The token's 'alg' is not a supported JWS algorithm."
+                    : $"The algorithm {algorithm.Name} is not accepted."));
+            }
+
+            var keys = await CollectKeysAsync(parameters, claims.Issuer, header, cancellationToken).ConfigureAwait(false);
+            if ((error = SignatureVerifier.Verify(compact, algorithm, header.KeyId, keys, out signingKey)) is not null)
+            {
+                return Fail(error);
+            }
+        }
+
+        if ((error = CheckIssuerAndAudience(claims, parameters)
+            ?? ProfileRules.CheckClaims(parameters.Profile, claims)
+            ?? CheckTimes(claims, parameters)) is not null)
+        {
+            return Fail(error);
+        }
+
+        if (!TryReadEvents(claims.Events, out var events, out error))
+        {
+            return Fail(error);
+        }
+
+        if (parameters.ReplayCache is { } replayCache
+            && !await replayCache.TryAddAsync(claims.Issuer!, claims.JwtId!, claims.Expiration, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(SecurityEventError.Request("A token with this 'iss' and 'jti' was accepted before (replay)."));
+        }
+
+        return SecurityEventTokenValidationResult.Success(new SecurityEventToken(headerJson, payloadJson, claims, events), signingKey);
+    }
+
+    private static SecurityEventTokenValidationResult Fail(SecurityEventError error) => SecurityEventTokenValidationResult.Failure(error);
+
+    private static void CheckParameters(SecurityEventTokenValidationParameters parameters)
+    {
+        if (parameters.ValidateIssuer && parameters.ValidIssuers.Count == 0)
+        {
+            throw new InvalidOperationException("ValidateIssuer is on but ValidIssuers is empty: configure the accepted issuers or set ValidateIssuer to false.");
+        }
+
+        if (parameters.ValidateAudience && parameters.ValidAudiences.Count == 0)
+        {
+            throw new InvalidOperationException("ValidateAudience is on but ValidAudiences is empty: configure this receiver's audience values or set ValidateAudience to false.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumTokenSize, 1, nameof(parameters));
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumJsonDepth, 1, nameof(parameters));
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.ClockSkew, TimeSpan.Zero, nameof(parameters));
+    }
+
+    private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, out SecurityEventError? error)
+    {
+        json = default;
+        if (!CompactToken.TryDecode(segment, out var bytes, out var length))
+        {
+            error = SecurityEventError.Request($"The {what} is not valid base64url (RFC 7515 §2).");
+            return false;
+        }
+
+        try
+        {
+            var ok = StrictJson.TryParseObject(bytes.AsSpan(0, length), maxDepth, what, out json, out var problem);
+            error = ok ? null : SecurityEventError.Request(problem!);
+            return ok;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static SecurityEventError? CheckUnsecured(in CompactToken compact, SecurityEventTokenValidationParameters parameters)
+    {
+        // SET-12: unsecured SETs only when the caller vouches for integrity some other way; never logout tokens.
+        if (!parameters.AllowUnsecuredTokens || !ProfileRules.PermitsUnsecured(parameters.Profile))
+        {
+            return SecurityEventError.Key("Unsecured tokens ('alg: none') are not accepted (RFC 8417 §5.1).");
+        }
+
+        return compact.Signature.IsEmpty
+            ? null
+            : SecurityEventError.Request("An unsecured token must have an empty signature part (RFC 7519 §6.1).");
+    }
+
+    private static async ValueTask<List<SecurityKey>> CollectKeysAsync(
+        SecurityEventTokenValidationParameters parameters, string? issuer, JoseHeader header, CancellationToken cancellationToken)
+    {
+        var keys = new List<SecurityKey>(parameters.SigningKeys);
+        if (parameters.SigningKeySet is { } set)
+        {
+            // JsonWebKeySet.GetSigningKeys() drops 'oct' keys; every key of the set is a candidate here.
+            keys.AddRange(set.Keys);
+        }
+
+        if (parameters.SigningKeyResolver is { } resolver)
+        {
+            var context = new SigningKeyResolutionContext(issuer, header.KeyId, header.Algorithm);
+            keys.AddRange(await resolver(context, cancellationToken).ConfigureAwait(false) ?? []);
+        }
+
+        return keys;
+    }
+
+    private static SecurityEventError? CheckIssuerAndAudience(TokenClaims claims, SecurityEventTokenValidationParameters parameters)
+    {
+        if (parameters.ValidateIssuer && (claims.Issuer is null || !parameters.ValidIssuers.Contains(claims.Issuer)))
+        {
+            return new SecurityEventError(SecurityEventErrorCodes.InvalidIssuer, "The token's issuer is not accepted.");
+        }
+
+        if (parameters.ValidateAudience && !claims.Audiences.Any(parameters.ValidAudiences.Contains))
+        {
+            return new SecurityEventError(SecurityEventErrorCodes.InvalidAudience, claims.HasAudience
+                ? "The token's audience does not include this receiver."
+                : "The token has no 'aud' claim naming this receiver.");
+        }
+
+        return null;
+    }
+
+    private SecurityEventError? CheckTimes(TokenClaims claims, SecurityEventTokenValidationParameters parameters)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var skew = parameters.ClockSkew;
+        if (claims.Expiration is { } exp && now - skew >= exp.ToDateTimeOffset())
+        {
+            return SecurityEventError.Request("The token has expired ('exp', RFC 7519 §4.1.4).");
+        }
+
+        if (claims.NotBefore is { } nbf && now + skew < nbf.ToDateTimeOffset())
+        {
+            return SecurityEventError.Request("The token is not valid yet ('nbf', RFC 7519 §4.1.5).");
+        }
+
+        if (parameters.MaximumTokenAge is { } maxAge && claims.IssuedAt is { } iat)
+        {
+            var issued = iat.ToDateTimeOffset();
+            if (issued > now + skew)
+            {
+                return SecurityEventError.Request("The token's 'iat' is in the future.");
+            }
+
+            if (now - skew > issued + maxAge)
+            {
+                return SecurityEventError.Request("The token is older than the maximum age accepted ('iat').");
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryReadEvents(JsonElement eventsClaim, out List<SecurityEvent> events, [NotNullWhen(false)] out SecurityEventError? error)
+    {
+        events = [];
+        foreach (var member in eventsClaim.EnumerateObject())
+        {
+            if (EventTypes.Find(member.Name) is not { } entry)
+            {
+                events.Add(new UnknownSecurityEvent(member.Name, member.Value));
+                continue;
+            }
+
+            SecurityEvent model;
+            try
+            {
+                model = entry.Read(member.Value);
+            }
+            catch (JsonException ex)
+            {
+                error = SecurityEventError.Request($"The '{entry.EventType}' event payload does not fit its type: {ex.Message}");
+                return false;
+            }
+
+            if (model.Validate() is { } problem)
+            {
+                error = SecurityEventError.Request(problem);
+                return false;
+            }
+
+            events.Add(model);
+        }
+
+        error = null;
+        return true;
+    }
+}
