@@ -21,8 +21,9 @@ public sealed class SecurityEventToken
         Issuer = claims.Issuer!;
         IssuedAt = claims.IssuedAt!.Value;
         JwtId = claims.JwtId!;
-        Audiences = claims.Audiences;
-        Events = events;
+        // Read-only wrappers: callers must not be able to cast back to an array or list and change the token.
+        Audiences = claims.Audiences.Count == 0 ? [] : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. claims.Audiences]);
+        Events = new System.Collections.ObjectModel.ReadOnlyCollection<SecurityEvent>([.. events]);
         TransactionId = claims.TransactionId;
         TimeOfEvent = claims.TimeOfEvent;
         SubjectId = claims.SubjectId;

@@ -76,6 +76,10 @@ public sealed class SecurityEventTokenDescriptor
     /// </summary>
     /// <param name="token">The token to copy.</param>
     /// <returns>A new descriptor; set <see cref="Profile"/> and <see cref="SigningCredentials"/> before creating a token.</returns>
+    /// <remarks>
+    /// The claims written are the same JSON values with one normalisation: a one-element <c>aud</c> array is
+    /// written as a string, which RFC 7519 §4.1.3 defines as equivalent.
+    /// </remarks>
     public static SecurityEventTokenDescriptor FromToken(SecurityEventToken token)
     {
         ArgumentNullException.ThrowIfNull(token);

@@ -1,12 +1,8 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
-using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Tokens.Creation;
 using SecEvent.Tokens.Events;
 using SecEvent.Tokens.Jose;
-using SecEvent.Tokens.Subjects;
 using SecEvent.Tokens.Validation;
 
 namespace SecEvent.Tokens;
@@ -30,7 +26,7 @@ public sealed partial class SecurityEventTokenHandler
         ArgumentNullException.ThrowIfNull(descriptor);
         var algorithm = ResolveAlgorithm(descriptor);
         var claims = DescribeClaims(descriptor);
-        var problem = ProfileRules.CheckClaims(descriptor.Profile, claims) ?? CheckSubjectId(claims.SubjectId) ?? CheckEvents(descriptor.Events);
+        var problem = ProfileRules.CheckClaims(descriptor.Profile, claims) ?? CheckEvents(descriptor.Events);
         if (problem is not null)
         {
             throw new SecurityEventTokenException(problem);
@@ -70,7 +66,8 @@ public sealed partial class SecurityEventTokenHandler
 
     private TokenClaims DescribeClaims(SecurityEventTokenDescriptor descriptor)
     {
-        var issuedAt = descriptor.IssuedAt ?? NumericDate.FromDateTimeOffset(TimeProvider.GetUtcNow());
+        // Whole seconds: fractions are legal (RFC 7519 §2) but many receivers read iat as an integer.
+        var issuedAt = descriptor.IssuedAt ?? new NumericDate(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         var expiration = descriptor.Expiration;
         if (expiration is null && descriptor.Profile == SecurityEventProfile.BackChannelLogout)
         {
@@ -81,7 +78,7 @@ public sealed partial class SecurityEventTokenHandler
         {
             Issuer = NullIfEmpty(descriptor.Issuer),
             IssuedAt = issuedAt,
-            JwtId = descriptor.JwtId ?? NewJwtId(),
+            JwtId = descriptor.JwtId ?? JwtIdGenerator.Next(),
             HasAudience = descriptor.Audiences.Count > 0,
             Audiences = [.. descriptor.Audiences],
             Expiration = expiration,
@@ -99,13 +96,17 @@ public sealed partial class SecurityEventTokenHandler
                 throw new ArgumentException($"Set the '{name}' claim through its descriptor property.", nameof(descriptor));
             }
 
-            claims.HasSessionId |= name == SecurityEventClaimNames.SessionId && value is not null;
-            claims.HasNonce |= name == SecurityEventClaimNames.Nonce;
+            // sid, nonce and nbf are judged by the validator's own reader, so creation cannot disagree with it.
+            if (TokenClaims.JudgesAdditionalClaim(name)
+                && claims.ReadClaim(name, ClaimValueWriter.ToElement(name, value)) is { } problem)
+            {
+                throw new SecurityEventTokenException(problem);
+            }
         }
 
-        if (claims.JwtId.Length == 0)
+        if (claims.JwtId.Length == 0 || descriptor.TransactionId is { Length: 0 } || descriptor.Subject is { Length: 0 })
         {
-            throw new SecurityEventTokenException(SecurityEventError.Request("The 'jti' claim must not be empty (RFC 7519 §4.1.7)."));
+            throw new SecurityEventTokenException(SecurityEventError.Request("The 'jti', 'txn' and 'sub' claims must not be empty strings (RFC 7519 §4.1)."));
         }
 
         return claims;
@@ -166,32 +167,5 @@ public sealed partial class SecurityEventTokenHandler
         }
     }
 
-    /// <summary>A typed identifier can still hold values its format forbids (SUB-03): judge it as a receiver would.</summary>
-    private static SecurityEventError? CheckSubjectId(SubjectIdentifier? subject)
-    {
-        if (subject is null)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            subject.WriteTo(writer);
-        }
-
-        return SubjectIdentifier.TryParse(JsonElement.Parse(buffer.WrittenSpan), out _, out var problem)
-            ? null
-            : SecurityEventError.Request($"The 'sub_id' claim is not a valid subject identifier (RFC 9493 §4.1): {problem}");
-    }
-
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    // RFC 8417 §2.2: jti must be unique within the feed; 128 random bits make collisions negligible.
-    private static string NewJwtId()
-    {
-        Span<byte> random = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random);
-        return Base64Url.EncodeToString(random);
-    }
 }

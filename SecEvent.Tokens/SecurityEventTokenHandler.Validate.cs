@@ -79,7 +79,8 @@ public sealed partial class SecurityEventTokenHandler
             }
         }
 
-        if ((error = CheckIssuerAndAudience(claims, parameters)
+        if ((error = (claims.Issuer is null ? ProfileRules.CheckClaims(parameters.Profile, claims) : null)
+            ?? CheckIssuerAndAudience(claims, parameters)
             ?? ProfileRules.CheckClaims(parameters.Profile, claims)
             ?? CheckTimes(claims, parameters)) is not null)
         {
@@ -92,13 +93,17 @@ public sealed partial class SecurityEventTokenHandler
         }
 
         if (parameters.ReplayCache is { } replayCache
-            && !await replayCache.TryAddAsync(claims.Issuer!, claims.JwtId!, claims.Expiration, cancellationToken).ConfigureAwait(false))
+            && !await replayCache.TryAddAsync(claims.Issuer!, claims.JwtId!, AcceptedUntil(claims.Expiration, parameters.ClockSkew), cancellationToken).ConfigureAwait(false))
         {
             return Fail(SecurityEventError.Request("A token with this 'iss' and 'jti' was accepted before (replay)."));
         }
 
         return SecurityEventTokenValidationResult.Success(new SecurityEventToken(headerJson, payloadJson, claims, events), signingKey);
     }
+
+    // The token is accepted until exp + skew, so a replay cache must remember it at least that long.
+    private static NumericDate? AcceptedUntil(NumericDate? expiration, TimeSpan skew) =>
+        expiration is { } exp && NumericDate.TryCreate(exp.Seconds + (decimal)skew.TotalSeconds, out var until) ? until : expiration;
 
     private static SecurityEventTokenValidationResult Fail(SecurityEventError error) => SecurityEventTokenValidationResult.Failure(error);
 
@@ -122,28 +127,24 @@ public sealed partial class SecurityEventTokenHandler
     private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, out SecurityEventError? error)
     {
         json = default;
-        if (!CompactToken.TryDecode(segment, out var bytes, out var length))
+        using var scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(segment));
+        if (!CompactToken.TryDecode(segment, scratch.Array, out var length))
         {
             error = SecurityEventError.Request($"The {what} is not valid base64url (RFC 7515 §2).");
             return false;
         }
 
-        try
-        {
-            var ok = StrictJson.TryParseObject(bytes.AsSpan(0, length), maxDepth, what, out json, out var problem);
-            error = ok ? null : SecurityEventError.Request(problem!);
-            return ok;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        // JsonElement.Parse copies what it keeps, so the scratch buffer can go back at once.
+        var ok = StrictJson.TryParseObject(scratch.Array.AsSpan(0, length), maxDepth, what, out json, out var problem);
+        error = ok ? null : SecurityEventError.Request(problem!);
+        return ok;
     }
 
     private static SecurityEventError? CheckUnsecured(in CompactToken compact, SecurityEventTokenValidationParameters parameters)
     {
         // SET-12: unsecured SETs only when the caller vouches for integrity some other way; never logout tokens.
-        if (!parameters.AllowUnsecuredTokens || !ProfileRules.PermitsUnsecured(parameters.Profile))
+        if (!parameters.AllowUnsecuredTokens || !ProfileRules.PermitsUnsecured(parameters.Profile)
+            || (parameters.ValidAlgorithms.Count > 0 && !parameters.ValidAlgorithms.Contains(JoseAlgorithm.None)))
         {
             return SecurityEventError.Key("Unsecured tokens ('alg: none') are not accepted (RFC 8417 §5.1).");
         }
@@ -153,9 +154,15 @@ public sealed partial class SecurityEventTokenHandler
             : SecurityEventError.Request("An unsecured token must have an empty signature part (RFC 7519 §6.1).");
     }
 
-    private static async ValueTask<List<SecurityKey>> CollectKeysAsync(
+    private static ValueTask<IList<SecurityKey>> CollectKeysAsync(
         SecurityEventTokenValidationParameters parameters, string? issuer, JoseHeader header, CancellationToken cancellationToken)
     {
+        // The common case, a fixed list of keys, needs neither a copy nor an await.
+        if (parameters.SigningKeySet is null && parameters.SigningKeyResolver is null)
+        {
+            return ValueTask.FromResult(parameters.SigningKeys);
+        }
+
         var keys = new List<SecurityKey>(parameters.SigningKeys);
         if (parameters.SigningKeySet is { } set)
         {
@@ -163,18 +170,21 @@ public sealed partial class SecurityEventTokenHandler
             keys.AddRange(set.Keys);
         }
 
-        if (parameters.SigningKeyResolver is { } resolver)
-        {
-            var context = new SigningKeyResolutionContext(issuer, header.KeyId, header.Algorithm);
-            keys.AddRange(await resolver(context, cancellationToken).ConfigureAwait(false) ?? []);
-        }
+        return parameters.SigningKeyResolver is { } resolver
+            ? ResolveAsync(resolver, new SigningKeyResolutionContext(issuer, header.KeyId, header.Algorithm), keys, cancellationToken)
+            : ValueTask.FromResult<IList<SecurityKey>>(keys);
+    }
 
+    private static async ValueTask<IList<SecurityKey>> ResolveAsync(
+        SigningKeyResolver resolver, SigningKeyResolutionContext context, List<SecurityKey> keys, CancellationToken cancellationToken)
+    {
+        keys.AddRange(await resolver(context, cancellationToken).ConfigureAwait(false) ?? []);
         return keys;
     }
 
     private static SecurityEventError? CheckIssuerAndAudience(TokenClaims claims, SecurityEventTokenValidationParameters parameters)
     {
-        if (parameters.ValidateIssuer && (claims.Issuer is null || !parameters.ValidIssuers.Contains(claims.Issuer)))
+        if (parameters.ValidateIssuer && claims.Issuer is not null && !parameters.ValidIssuers.Contains(claims.Issuer))
         {
             return new SecurityEventError(SecurityEventErrorCodes.InvalidIssuer, "The token's issuer is not accepted.");
         }
@@ -191,33 +201,46 @@ public sealed partial class SecurityEventTokenHandler
 
     private SecurityEventError? CheckTimes(TokenClaims claims, SecurityEventTokenValidationParameters parameters)
     {
+        if (claims.Expiration is null && claims.NotBefore is null && parameters.MaximumTokenAge is null)
+        {
+            return null; // Most SETs carry no time claim to judge; skip the clock.
+        }
+
+        // Differences of instants always fit a TimeSpan; sums with caller-set spans might not, so compare in 128 bits.
         var now = TimeProvider.GetUtcNow();
         var skew = parameters.ClockSkew;
-        if (claims.Expiration is { } exp && now - skew >= exp.ToDateTimeOffset())
+        if (claims.Expiration is { } exp && Exceeds(now - exp.ToDateTimeOffset(), TimeSpan.Zero, skew, orEqual: true))
         {
             return SecurityEventError.Request("The token has expired ('exp', RFC 7519 §4.1.4).");
         }
 
-        if (claims.NotBefore is { } nbf && now + skew < nbf.ToDateTimeOffset())
+        if (claims.NotBefore is { } nbf && Exceeds(nbf.ToDateTimeOffset() - now, TimeSpan.Zero, skew, orEqual: false))
         {
             return SecurityEventError.Request("The token is not valid yet ('nbf', RFC 7519 §4.1.5).");
         }
 
         if (parameters.MaximumTokenAge is { } maxAge && claims.IssuedAt is { } iat)
         {
-            var issued = iat.ToDateTimeOffset();
-            if (issued > now + skew)
+            var age = now - iat.ToDateTimeOffset();
+            if (Exceeds(-age, TimeSpan.Zero, skew, orEqual: false))
             {
                 return SecurityEventError.Request("The token's 'iat' is in the future.");
             }
 
-            if (now - skew > issued + maxAge)
+            if (Exceeds(age, maxAge, skew, orEqual: false))
             {
                 return SecurityEventError.Request("The token is older than the maximum age accepted ('iat').");
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="elapsed"/> is beyond <paramref name="limit"/> plus <paramref name="skew"/>.</summary>
+    private static bool Exceeds(TimeSpan elapsed, TimeSpan limit, TimeSpan skew, bool orEqual)
+    {
+        var excess = (Int128)elapsed.Ticks - limit.Ticks - skew.Ticks;
+        return orEqual ? excess >= 0 : excess > 0;
     }
 
     private bool TryReadEvents(JsonElement eventsClaim, out List<SecurityEvent> events, [NotNullWhen(false)] out SecurityEventError? error)

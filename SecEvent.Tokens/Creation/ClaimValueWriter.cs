@@ -5,6 +5,20 @@ namespace SecEvent.Tokens.Creation;
 /// <summary>Writes the loosely typed values of additional claims and header parameters without reflection.</summary>
 internal static class ClaimValueWriter
 {
+    /// <summary>The JSON a value would be written as.</summary>
+    public static JsonElement ToElement(string name, object? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            Write(writer, name, value);
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan).GetProperty(name);
+    }
+
     public static void Write(Utf8JsonWriter writer, string name, object? value)
     {
         writer.WritePropertyName(name);

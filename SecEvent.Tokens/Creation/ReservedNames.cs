@@ -10,6 +10,9 @@ internal static class ReservedNames
         or SecurityEventClaimNames.TimeOfEvent or SecurityEventClaimNames.SubjectId or SecurityEventClaimNames.Subject
         or SecurityEventClaimNames.Expiration;
 
-    /// <summary>Header parameters the handler writes itself (alg, typ, kid) or that validation refuses (crit, zip, enc, b64).</summary>
-    public static bool IsReservedHeader(string name) => name is "alg" or "typ" or "kid" or "crit" or "zip" or "enc" or "b64";
+    /// <summary>
+    /// Header parameters the handler writes itself (alg, typ, kid) or that validation refuses or may refuse
+    /// (crit, zip, enc, b64, and cty, whose value JWT marks a nested token).
+    /// </summary>
+    public static bool IsReservedHeader(string name) => name is "alg" or "typ" or "kid" or "crit" or "zip" or "enc" or "b64" or "cty";
 }

@@ -23,6 +23,7 @@ internal sealed class TokenWriter
     private readonly ArrayBufferWriter<byte> _header = new(256);
     private readonly ArrayBufferWriter<byte> _payload = new(1024);
     private readonly Utf8JsonWriter _json = new(Stream.Null, WriterOptions);
+    private byte[] _output = new byte[2048];
 
     public static string Write(
         SecurityEventTokenDescriptor descriptor, TokenClaims claims, string type, JoseAlgorithm? algorithm, SecurityEventTypeRegistry eventTypes)
@@ -151,28 +152,26 @@ internal sealed class TokenWriter
         var headerLength = Base64Url.GetEncodedLength(_header.WrittenCount);
         var payloadLength = Base64Url.GetEncodedLength(_payload.WrittenCount);
         var signingInputLength = headerLength + 1 + payloadLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(signingInputLength + 1 + Base64Url.GetEncodedLength(MaxSignatureBytes));
-        try
+        var needed = signingInputLength + 1 + Base64Url.GetEncodedLength(MaxSignatureBytes);
+        if (_output.Length < needed)
         {
-            var span = buffer.AsSpan();
-            Base64Url.EncodeToUtf8(_header.WrittenSpan, span);
-            span[headerLength] = (byte)'.';
-            Base64Url.EncodeToUtf8(_payload.WrittenSpan, span[(headerLength + 1)..]);
-            span[signingInputLength] = (byte)'.';
-            var length = signingInputLength + 1;
-            if (algorithm is not null)
-            {
-                Span<byte> signature = stackalloc byte[MaxSignatureBytes];
-                var signatureLength = Sign(credentials!, algorithm.Name, span[..signingInputLength], signature);
-                length += Base64Url.EncodeToUtf8(signature[..signatureLength], span[length..]);
-            }
+            _output = new byte[needed];
+        }
 
-            return Encoding.ASCII.GetString(span[..length]);
-        }
-        finally
+        var span = _output.AsSpan();
+        Base64Url.EncodeToUtf8(_header.WrittenSpan, span);
+        span[headerLength] = (byte)'.';
+        Base64Url.EncodeToUtf8(_payload.WrittenSpan, span[(headerLength + 1)..]);
+        span[signingInputLength] = (byte)'.';
+        var length = signingInputLength + 1;
+        if (algorithm is not null)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Span<byte> signature = stackalloc byte[MaxSignatureBytes];
+            var signatureLength = Sign(credentials!, algorithm.Name, span[..signingInputLength], signature);
+            length += Base64Url.EncodeToUtf8(signature[..signatureLength], span[length..]);
         }
+
+        return Encoding.ASCII.GetString(span[..length]);
     }
 
     private static int Sign(SigningCredentials credentials, string algorithm, ReadOnlySpan<byte> input, Span<byte> signature)

@@ -14,7 +14,9 @@ internal sealed class SecurityEventTypeEntry
         EventType = eventType;
         ModelType = modelType;
         TypeInfo = typeInfo;
-        _declaredMembers = typeInfo.Properties.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+        // [JsonIgnore] properties (EventType, AdditionalMembers) are listed too, with neither getter nor setter.
+        _declaredMembers = typeInfo.Properties.Where(p => p.Get is not null || p.Set is not null)
+            .Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public string EventType { get; }
@@ -32,7 +34,8 @@ internal sealed class SecurityEventTypeEntry
         Dictionary<string, JsonElement>? extra = null;
         foreach (var member in payload.EnumerateObject())
         {
-            if (!_declaredMembers.Contains(member.Name))
+            // An explicit null of a declared member reads as "absent"; keep it so it is written back as it came.
+            if (!_declaredMembers.Contains(member.Name) || member.Value.ValueKind == JsonValueKind.Null)
             {
                 (extra ??= new(StringComparer.Ordinal))[member.Name] = member.Value;
             }
@@ -62,7 +65,16 @@ internal sealed class SecurityEventTypeEntry
         {
             if (_declaredMembers.Contains(name))
             {
-                throw new ArgumentException($"The additional member '{name}' is declared by {ModelType.Name}; set the property instead.", nameof(model));
+                // Only a kept explicit null may name a declared member, and only while the property is unset.
+                if (value.ValueKind != JsonValueKind.Null)
+                {
+                    throw new ArgumentException($"The additional member '{name}' is declared by {ModelType.Name}; set the property instead.", nameof(model));
+                }
+
+                if (declared.TryGetProperty(name, out _))
+                {
+                    continue;
+                }
             }
 
             writer.WritePropertyName(name);

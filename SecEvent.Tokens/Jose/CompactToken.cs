@@ -68,18 +68,18 @@ internal readonly struct CompactToken
         return true;
     }
 
-    /// <summary>Decodes a segment into a buffer rented from the shared pool; the caller returns it.</summary>
-    public static bool TryDecode(ReadOnlySpan<char> segment, out byte[] rented, out int length)
-    {
-        rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, Base64Url.GetMaxDecodedLength(segment.Length)));
-        if (Base64Url.TryDecodeFromChars(segment, rented, out length))
-        {
-            return true;
-        }
+    /// <summary>The number of bytes a segment decodes to at most.</summary>
+    public static int MaxDecodedLength(ReadOnlySpan<char> segment) => Math.Max(1, Base64Url.GetMaxDecodedLength(segment.Length));
 
-        ArrayPool<byte>.Shared.Return(rented);
-        rented = [];
-        return false;
+    /// <summary>Decodes a segment into a buffer at least <see cref="MaxDecodedLength"/> long.</summary>
+    /// <remarks>
+    /// Base64Url.TryDecodeFromChars throws for a last character with non-zero unused bits; this overload reports
+    /// it, so a non-canonical encoding is refused like any other bad input instead of escaping as an exception.
+    /// </remarks>
+    public static bool TryDecode(ReadOnlySpan<char> segment, Span<byte> destination, out int length)
+    {
+        var status = Base64Url.DecodeFromChars(segment, destination, out var consumed, out length);
+        return status == OperationStatus.Done && consumed == segment.Length;
     }
 
     private static bool IsBase64Url(ReadOnlySpan<char> segment) =>

@@ -55,7 +55,8 @@ internal static class SigningKeyFit
 
     private static (JoseKeyFamily Family, int Bits, string? Curve)? Describe(SecurityKey key) => key switch
     {
-        SymmetricSecurityKey symmetric => (JoseKeyFamily.Symmetric, symmetric.Key.Length * 8, null),
+        // KeySize, not Key.Length: the Key property returns a fresh copy of the secret.
+        SymmetricSecurityKey symmetric => (JoseKeyFamily.Symmetric, symmetric.KeySize, null),
         RsaSecurityKey rsa => (JoseKeyFamily.Rsa, rsa.KeySize, null),
         ECDsaSecurityKey ec => (JoseKeyFamily.EllipticCurve, ec.KeySize, CurveOfSize(ec.KeySize)),
         X509SecurityKey x509 => x509.PublicKey switch

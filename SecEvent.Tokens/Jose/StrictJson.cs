@@ -59,9 +59,13 @@ internal static class StrictJson
                 }
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        catch (InvalidOperationException)
         {
-            return false;
+            return false; // an escape that does not decode to valid UTF-16
+        }
+        catch (JsonException)
+        {
+            return true; // not an escape problem: the parser reports it with the right description
         }
 
         return true;

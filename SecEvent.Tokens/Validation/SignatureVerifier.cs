@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Tokens.Jose;
@@ -13,59 +12,63 @@ internal static class SignatureVerifier
         in CompactToken token,
         JoseAlgorithm algorithm,
         string? keyId,
-        List<SecurityKey> candidates,
+        IList<SecurityKey> candidates,
         out SecurityKey? verifiedBy)
     {
         verifiedBy = null;
-        if (!CompactToken.TryDecode(token.Signature, out var signature, out var signatureLength))
+        // Wilson's verify API takes arrays: decode and encode into per-thread scratch arrays instead of new ones.
+        using var signatureScratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(token.Signature));
+        var signature = signatureScratch.Array;
+        if (!CompactToken.TryDecode(token.Signature, signature, out var signatureLength))
         {
             return SecurityEventError.Request("The signature part is not valid base64url (RFC 7515 §2).");
         }
 
-        var input = ArrayPool<byte>.Shared.Rent(token.SigningInput.Length);
-        try
-        {
-            // The signing input is ASCII: every character was checked against the base64url alphabet.
-            var inputLength = Encoding.ASCII.GetBytes(token.SigningInput, input);
-            var fitting = 0;
-            foreach (var key in SelectByKeyId(candidates, keyId))
-            {
-                if (SigningKeyFit.Check(key, algorithm, forSigning: false) is not null)
-                {
-                    continue;
-                }
+        using var inputScratch = ScratchBuffer.Second(token.SigningInput.Length);
+        var input = inputScratch.Array;
 
-                fitting++;
-                if (TryVerify(key, algorithm.Name, input, inputLength, signature, signatureLength))
-                {
-                    verifiedBy = key;
-                    return null;
-                }
+        // The signing input is ASCII: every character was checked against the base64url alphabet.
+        var inputLength = Encoding.ASCII.GetBytes(token.SigningInput, input);
+
+        // A token that names its key is checked only with that key, or, when no key has that id, with keys
+        // that have no id at all. A token without a kid is checked with every key.
+        var anyNamed = keyId is not null && HasKeyId(candidates, keyId);
+        var fitting = 0;
+        foreach (var key in candidates)
+        {
+            var selected = keyId is null
+                || (anyNamed ? string.Equals(key.KeyId, keyId, StringComparison.Ordinal) : string.IsNullOrEmpty(key.KeyId));
+            if (!selected || SigningKeyFit.Check(key, algorithm, forSigning: false) is not null)
+            {
+                continue;
             }
 
-            return fitting == 0
-                ? SecurityEventError.Key(keyId is null
-                    ? $"No configured key can verify {algorithm.Name} signatures."
-                    : $"No configured key matches the token's 'kid' and can verify {algorithm.Name} signatures.")
-                : SecurityEventError.Key("The signature does not verify with any configured key.");
+            fitting++;
+            if (TryVerify(key, algorithm.Name, input, inputLength, signature, signatureLength))
+            {
+                verifiedBy = key;
+                return null;
+            }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(input);
-            ArrayPool<byte>.Shared.Return(signature);
-        }
+
+        return fitting == 0
+            ? SecurityEventError.Key(keyId is null
+                ? $"No configured key can verify {algorithm.Name} signatures."
+                : $"No configured key matches the token's 'kid' and can verify {algorithm.Name} signatures.")
+            : SecurityEventError.Key("The signature does not verify with any configured key.");
     }
 
-    // A token that names its key is checked only with that key, or with keys that have no identifier at all.
-    private static List<SecurityKey> SelectByKeyId(List<SecurityKey> candidates, string? keyId)
+    private static bool HasKeyId(IList<SecurityKey> candidates, string keyId)
     {
-        if (keyId is null)
+        foreach (var key in candidates)
         {
-            return candidates;
+            if (string.Equals(key.KeyId, keyId, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        var named = candidates.FindAll(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
-        return named.Count > 0 ? named : candidates.FindAll(k => string.IsNullOrEmpty(k.KeyId));
+        return false;
     }
 
     private static bool TryVerify(SecurityKey key, string algorithm, byte[] input, int inputLength, byte[] signature, int signatureLength)

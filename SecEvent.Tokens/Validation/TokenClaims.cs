@@ -48,7 +48,7 @@ internal sealed class TokenClaims
         claims = new TokenClaims();
         foreach (var claim in payload.EnumerateObject())
         {
-            error = claims.ReadClaim(claim);
+            error = claims.ReadClaim(claim.Name, claim.Value);
             if (error is not null)
             {
                 return false;
@@ -59,49 +59,53 @@ internal sealed class TokenClaims
         return true;
     }
 
-    private SecurityEventError? ReadClaim(JsonProperty claim)
+    /// <summary>Whether <see cref="ReadClaim"/> judges a claim that has no descriptor property of its own.</summary>
+    public static bool JudgesAdditionalClaim(string name) =>
+        name is SecurityEventClaimNames.SessionId or SecurityEventClaimNames.Nonce or SecurityEventClaimNames.NotBefore;
+
+    /// <summary>Reads and type-checks one claim; other claims are ignored.</summary>
+    public SecurityEventError? ReadClaim(string name, JsonElement value)
     {
         // Each reader returns the problem or null; on a problem the assigned value is never used.
-        var value = claim.Value;
         SecurityEventError? problem;
-        switch (claim.Name)
+        switch (name)
         {
             case SecurityEventClaimNames.Issuer:
-                problem = ReadString(value, claim.Name, out var iss);
+                problem = ReadString(value, name, out var iss);
                 Issuer = iss;
                 return problem;
             case SecurityEventClaimNames.JwtId:
-                problem = ReadString(value, claim.Name, out var jti);
+                problem = ReadString(value, name, out var jti);
                 JwtId = jti;
                 return problem;
             case SecurityEventClaimNames.TransactionId:
-                problem = ReadString(value, claim.Name, out var txn);
+                problem = ReadString(value, name, out var txn);
                 TransactionId = txn;
                 return problem;
             case SecurityEventClaimNames.Subject:
-                problem = ReadString(value, claim.Name, out var sub);
+                problem = ReadString(value, name, out var sub);
                 Subject = sub;
                 return problem;
             case SecurityEventClaimNames.SessionId:
                 HasSessionId = true;
-                return ReadString(value, claim.Name, out _);
+                return ReadString(value, name, out _);
             case SecurityEventClaimNames.Nonce:
                 HasNonce = true;
                 return null;
             case SecurityEventClaimNames.IssuedAt:
-                problem = ReadDate(value, claim.Name, out var iat);
+                problem = ReadDate(value, name, out var iat);
                 IssuedAt = iat;
                 return problem;
             case SecurityEventClaimNames.Expiration:
-                problem = ReadDate(value, claim.Name, out var exp);
+                problem = ReadDate(value, name, out var exp);
                 Expiration = exp;
                 return problem;
             case SecurityEventClaimNames.NotBefore:
-                problem = ReadDate(value, claim.Name, out var nbf);
+                problem = ReadDate(value, name, out var nbf);
                 NotBefore = nbf;
                 return problem;
             case SecurityEventClaimNames.TimeOfEvent:
-                problem = ReadDate(value, claim.Name, out var toe);
+                problem = ReadDate(value, name, out var toe);
                 TimeOfEvent = toe;
                 return problem;
             case SecurityEventClaimNames.Audience:
