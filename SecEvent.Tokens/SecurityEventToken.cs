@@ -14,24 +14,24 @@ namespace SecEvent.Tokens;
 /// </remarks>
 public sealed class SecurityEventToken
 {
-    internal SecurityEventToken(JsonElement header, JsonElement payload, Validation.TokenClaims claims, IReadOnlyList<SecurityEvent> events)
+    internal SecurityEventToken(JsonElement header, JsonElement payload, Validation.JoseHeader joseHeader, Validation.TokenClaims claims, SecurityEvent[] events)
     {
         Header = header;
         Payload = payload;
         Issuer = claims.Issuer!;
         IssuedAt = claims.IssuedAt!.Value;
         JwtId = claims.JwtId!;
-        // Read-only wrappers: callers must not be able to cast back to an array or list and change the token.
-        Audiences = claims.Audiences.Count == 0 ? [] : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. claims.Audiences]);
-        Events = new System.Collections.ObjectModel.ReadOnlyCollection<SecurityEvent>([.. events]);
+        // Read-only wrappers: callers must not be able to cast back to an array and change the token.
+        Audiences = claims.Audiences is string[] { Length: > 0 } audiences ? Array.AsReadOnly(audiences) : [];
+        Events = Array.AsReadOnly(events);
         TransactionId = claims.TransactionId;
         TimeOfEvent = claims.TimeOfEvent;
         SubjectId = claims.SubjectId;
         Subject = claims.Subject;
         Expiration = claims.Expiration;
-        Algorithm = header.GetProperty("alg").GetString()!;
-        Type = header.TryGetProperty("typ", out var typ) ? typ.GetString() : null;
-        KeyId = header.TryGetProperty("kid", out var kid) ? kid.GetString() : null;
+        Algorithm = joseHeader.Algorithm;
+        Type = joseHeader.Type;
+        KeyId = joseHeader.KeyId;
     }
 
     /// <summary>The issuer, <c>iss</c> (RFC 8417 §2.2).</summary>

@@ -25,7 +25,7 @@ public sealed partial class SecurityEventTokenHandler
     /// issuer (<c>invalid_issuer</c>), audience (<c>invalid_audience</c>), then profile, time, event and replay
     /// rules (<c>invalid_request</c>). Descriptions never contain the token.
     /// </remarks>
-    public async ValueTask<SecurityEventTokenValidationResult> ValidateTokenAsync(
+    public ValueTask<SecurityEventTokenValidationResult> ValidateTokenAsync(
         string token,
         SecurityEventTokenValidationParameters parameters,
         CancellationToken cancellationToken = default)
@@ -34,71 +34,112 @@ public sealed partial class SecurityEventTokenHandler
         CheckParameters(parameters);
         cancellationToken.ThrowIfCancellationRequested();
 
+        if (!TryRead(token, parameters, out var read, out var error))
+        {
+            return ValueTask.FromResult(Fail(error));
+        }
+
+        // Fixed keys and no replay cache, the common case, complete without any asynchronous machinery.
+        return parameters.SigningKeyResolver is null && parameters.ReplayCache is null
+            ? ValueTask.FromResult(Judge(read, parameters, CollectStaticKeys(parameters)))
+            : ValidateWithAsyncStepsAsync(read, parameters, cancellationToken);
+    }
+
+    private async ValueTask<SecurityEventTokenValidationResult> ValidateWithAsyncStepsAsync(
+        ReadToken read, SecurityEventTokenValidationParameters parameters, CancellationToken cancellationToken)
+    {
+        var keys = CollectStaticKeys(parameters);
+        // Keys are looked up only for an algorithm the receiver accepts: a malformed token costs no look-up.
+        if (parameters.SigningKeyResolver is { } resolver && read.Header.Algorithm != JoseAlgorithm.None
+            && CheckAlgorithm(read.Header, parameters, out _) is null)
+        {
+            var context = new SigningKeyResolutionContext(read.Claims.Issuer, read.Header.KeyId, read.Header.Algorithm);
+            var resolved = await resolver(context, cancellationToken).ConfigureAwait(false);
+            keys = [.. keys, .. resolved ?? []];
+        }
+
+        var result = Judge(read, parameters, keys);
+        if (!result.IsValid || parameters.ReplayCache is not { } replayCache)
+        {
+            return result;
+        }
+
+        var claims = read.Claims;
+        var first = await replayCache.TryAddAsync(claims.Issuer!, claims.JwtId!, AcceptedUntil(claims.Expiration, parameters.ClockSkew), cancellationToken)
+            .ConfigureAwait(false);
+        return first ? result : Fail(SecurityEventError.Request("A token with this 'iss' and 'jti' was accepted before (replay)."));
+    }
+
+    /// <summary>Form: size, compact serialization, header, <c>typ</c> and the claims' JSON types (<c>invalid_request</c>).</summary>
+    private static bool TryRead(string token, SecurityEventTokenValidationParameters parameters, out ReadToken read, [NotNullWhen(false)] out SecurityEventError? error)
+    {
+        read = default;
         if (string.IsNullOrEmpty(token))
         {
-            return Fail(SecurityEventError.Request("The token is empty."));
+            error = SecurityEventError.Request("The token is empty.");
+            return false;
         }
 
         if (token.Length > parameters.MaximumTokenSize)
         {
-            return Fail(SecurityEventError.Request($"The token is longer than {parameters.MaximumTokenSize} characters."));
+            error = SecurityEventError.Request($"The token is longer than {parameters.MaximumTokenSize} characters.");
+            return false;
         }
 
-        if (!CompactToken.TryLocate(token, out var compact, out var error)
+        if (!CompactToken.TryLocate(token, out var compact, out error)
             || !TryDecodeJson(compact.Header, parameters.MaximumJsonDepth, "JOSE header", out var headerJson, out error)
             || !JoseHeader.TryRead(headerJson, out var header, out error)
-            || (error = ProfileRules.CheckType(parameters.Profile, header!.Type, header.HasType)) is not null
+            || (error = ProfileRules.CheckType(parameters.Profile, header.Type, header.HasType)) is not null
             || !TryDecodeJson(compact.Payload, parameters.MaximumJsonDepth, "JWT claims set", out var payloadJson, out error)
             || !TokenClaims.TryRead(payloadJson, out var claims, out error))
         {
-            return Fail(error!);
+            return false;
         }
 
+        read = new ReadToken(compact, header, headerJson, payloadJson, claims);
+        return true;
+    }
+
+    /// <summary>Algorithm and signature, then issuer, audience, profile, times and events, in that order.</summary>
+    private SecurityEventTokenValidationResult Judge(in ReadToken read, SecurityEventTokenValidationParameters parameters, IList<SecurityKey> keys)
+    {
+        var (header, claims) = (read.Header, read.Claims);
         SecurityKey? signingKey = null;
-        if (header.Algorithm == JoseAlgorithm.None)
-        {
-            if ((error = CheckUnsecured(compact, parameters)) is not null)
-            {
-                return Fail(error);
-            }
-        }
-        else
-        {
-            var algorithm = JoseAlgorithm.Find(header.Algorithm);
-            if (algorithm is null || (parameters.ValidAlgorithms.Count > 0 && !parameters.ValidAlgorithms.Contains(algorithm.Name)))
-            {
-                return Fail(SecurityEventError.Key(algorithm is null
-                    ? "The token's 'alg' is not a supported JWS algorithm."
-                    : $"The algorithm {algorithm.Name} is not accepted."));
-            }
+        var error = header.Algorithm == JoseAlgorithm.None
+            ? CheckUnsecured(read.Compact, parameters)
+            : CheckSignature(read.Compact, header, parameters, keys, out signingKey);
 
-            var keys = await CollectKeysAsync(parameters, claims.Issuer, header, cancellationToken).ConfigureAwait(false);
-            if ((error = SignatureVerifier.Verify(compact, algorithm, header.KeyId, keys, out signingKey)) is not null)
-            {
-                return Fail(error);
-            }
-        }
-
-        if ((error = (claims.Issuer is null ? ProfileRules.CheckClaims(parameters.Profile, claims) : null)
+        error ??= (claims.Issuer is null ? ProfileRules.CheckClaims(parameters.Profile, claims) : null)
             ?? CheckIssuerAndAudience(claims, parameters)
             ?? ProfileRules.CheckClaims(parameters.Profile, claims)
-            ?? CheckTimes(claims, parameters)) is not null)
+            ?? CheckTimes(claims, parameters);
+        if (error is not null || !TryReadEvents(claims, out var events, out error))
         {
             return Fail(error);
         }
 
-        if (!TryReadEvents(claims.Events, out var events, out error))
+        return SecurityEventTokenValidationResult.Success(new SecurityEventToken(read.HeaderJson, read.PayloadJson, header, claims, events), signingKey);
+    }
+
+    private static SecurityEventError? CheckSignature(
+        in CompactToken compact, JoseHeader header, SecurityEventTokenValidationParameters parameters, IList<SecurityKey> keys, out SecurityKey? signingKey)
+    {
+        signingKey = null;
+        return CheckAlgorithm(header, parameters, out var algorithm)
+            ?? SignatureVerifier.Verify(compact, algorithm!, header.KeyId, keys, out signingKey);
+    }
+
+    private static SecurityEventError? CheckAlgorithm(JoseHeader header, SecurityEventTokenValidationParameters parameters, out JoseAlgorithm? algorithm)
+    {
+        algorithm = JoseAlgorithm.Find(header.Algorithm);
+        if (algorithm is null || (parameters.ValidAlgorithms.Count > 0 && !parameters.ValidAlgorithms.Contains(algorithm.Name)))
         {
-            return Fail(error);
+            return SecurityEventError.Key(algorithm is null
+                ? "The token's 'alg' is not a supported JWS algorithm."
+                : $"The algorithm {algorithm.Name} is not accepted.");
         }
 
-        if (parameters.ReplayCache is { } replayCache
-            && !await replayCache.TryAddAsync(claims.Issuer!, claims.JwtId!, AcceptedUntil(claims.Expiration, parameters.ClockSkew), cancellationToken).ConfigureAwait(false))
-        {
-            return Fail(SecurityEventError.Request("A token with this 'iss' and 'jti' was accepted before (replay)."));
-        }
-
-        return SecurityEventTokenValidationResult.Success(new SecurityEventToken(headerJson, payloadJson, claims, events), signingKey);
+        return null;
     }
 
     // The token is accepted until exp + skew, so a replay cache must remember it at least that long.
@@ -124,7 +165,7 @@ public sealed partial class SecurityEventTokenHandler
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.ClockSkew, TimeSpan.Zero, nameof(parameters));
     }
 
-    private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, out SecurityEventError? error)
+    private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, [NotNullWhen(false)] out SecurityEventError? error)
     {
         json = default;
         using var scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(segment));
@@ -154,32 +195,15 @@ public sealed partial class SecurityEventTokenHandler
             : SecurityEventError.Request("An unsecured token must have an empty signature part (RFC 7519 §6.1).");
     }
 
-    private static ValueTask<IList<SecurityKey>> CollectKeysAsync(
-        SecurityEventTokenValidationParameters parameters, string? issuer, JoseHeader header, CancellationToken cancellationToken)
+    private static IList<SecurityKey> CollectStaticKeys(SecurityEventTokenValidationParameters parameters)
     {
-        // The common case, a fixed list of keys, needs neither a copy nor an await.
-        if (parameters.SigningKeySet is null && parameters.SigningKeyResolver is null)
+        if (parameters.SigningKeySet is not { } set)
         {
-            return ValueTask.FromResult(parameters.SigningKeys);
+            return parameters.SigningKeys; // the common case: no copy
         }
 
-        var keys = new List<SecurityKey>(parameters.SigningKeys);
-        if (parameters.SigningKeySet is { } set)
-        {
-            // JsonWebKeySet.GetSigningKeys() drops 'oct' keys; every key of the set is a candidate here.
-            keys.AddRange(set.Keys);
-        }
-
-        return parameters.SigningKeyResolver is { } resolver
-            ? ResolveAsync(resolver, new SigningKeyResolutionContext(issuer, header.KeyId, header.Algorithm), keys, cancellationToken)
-            : ValueTask.FromResult<IList<SecurityKey>>(keys);
-    }
-
-    private static async ValueTask<IList<SecurityKey>> ResolveAsync(
-        SigningKeyResolver resolver, SigningKeyResolutionContext context, List<SecurityKey> keys, CancellationToken cancellationToken)
-    {
-        keys.AddRange(await resolver(context, cancellationToken).ConfigureAwait(false) ?? []);
-        return keys;
+        // JsonWebKeySet.GetSigningKeys() drops 'oct' keys; every key of the set is a candidate here.
+        return [.. parameters.SigningKeys, .. set.Keys];
     }
 
     private static SecurityEventError? CheckIssuerAndAudience(TokenClaims claims, SecurityEventTokenValidationParameters parameters)
@@ -243,14 +267,15 @@ public sealed partial class SecurityEventTokenHandler
         return orEqual ? excess >= 0 : excess > 0;
     }
 
-    private bool TryReadEvents(JsonElement eventsClaim, out List<SecurityEvent> events, [NotNullWhen(false)] out SecurityEventError? error)
+    private bool TryReadEvents(TokenClaims claims, out SecurityEvent[] events, [NotNullWhen(false)] out SecurityEventError? error)
     {
-        events = [];
-        foreach (var member in eventsClaim.EnumerateObject())
+        events = new SecurityEvent[claims.EventTypes!.Count];
+        var i = 0;
+        foreach (var member in claims.Events.EnumerateObject())
         {
             if (EventTypes.Find(member.Name) is not { } entry)
             {
-                events.Add(new UnknownSecurityEvent(member.Name, member.Value));
+                events[i++] = new UnknownSecurityEvent(member.Name, member.Value);
                 continue;
             }
 
@@ -271,7 +296,7 @@ public sealed partial class SecurityEventTokenHandler
                 return false;
             }
 
-            events.Add(model);
+            events[i++] = model;
         }
 
         error = null;

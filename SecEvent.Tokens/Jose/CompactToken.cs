@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Buffers.Text;
 
@@ -31,7 +32,7 @@ internal readonly struct CompactToken
     /// <summary>The JWS Signing Input: the encoded header, a dot and the encoded payload (RFC 7515 §5.2).</summary>
     public ReadOnlySpan<char> SigningInput => Text.AsSpan(0, SecondDot);
 
-    public static bool TryLocate(string text, out CompactToken token, out SecurityEventError? error)
+    public static bool TryLocate(string text, out CompactToken token, [NotNullWhen(false)] out SecurityEventError? error)
     {
         token = default;
         var span = text.AsSpan();

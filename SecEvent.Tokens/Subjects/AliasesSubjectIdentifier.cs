@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,8 +23,8 @@ namespace SecEvent.Tokens.Subjects;
 [JsonConverter(typeof(SubjectIdentifierJsonConverter))]
 public sealed record AliasesSubjectIdentifier : SubjectIdentifier
 {
-    private readonly SubjectIdentifier[] items = [];
-    private readonly ReadOnlyCollection<SubjectIdentifier> view = ReadOnlyCollection<SubjectIdentifier>.Empty;
+    // Compared item by item, which gives this record value equality without hand-written Equals.
+    private readonly ValueList<SubjectIdentifier> items = new([]);
 
     /// <summary>Creates an identifier; set <see cref="Identifiers"/> in the object initializer.</summary>
     public AliasesSubjectIdentifier()
@@ -37,8 +36,7 @@ public sealed record AliasesSubjectIdentifier : SubjectIdentifier
     [SetsRequiredMembers]
     private AliasesSubjectIdentifier(SubjectIdentifier[] checkedIdentifiers)
     {
-        items = checkedIdentifiers;
-        view = Array.AsReadOnly(checkedIdentifiers);
+        items = new(checkedIdentifiers);
     }
 #pragma warning restore CS8618
 
@@ -51,32 +49,8 @@ public sealed record AliasesSubjectIdentifier : SubjectIdentifier
     /// <exception cref="ArgumentException">The list is empty, or holds a null, an aliases or a complex identifier.</exception>
     public required IReadOnlyList<SubjectIdentifier> Identifiers
     {
-        get => view;
-        init
-        {
-            items = Copy(value);
-            view = Array.AsReadOnly(items);
-        }
-    }
-
-    /// <summary>Whether both identifiers hold equal identifiers in the same order.</summary>
-    /// <param name="other">The other identifier.</param>
-    /// <returns><see langword="true"/> when the identifiers are equal, item by item.</returns>
-    /// <remarks>RFC 9493 §3.2.8.</remarks>
-    public bool Equals(AliasesSubjectIdentifier? other) =>
-        ReferenceEquals(this, other) || (other is not null && items.AsSpan().SequenceEqual(other.items));
-
-    /// <summary>Returns a hash code consistent with <see cref="Equals(AliasesSubjectIdentifier)"/>.</summary>
-    /// <returns>The hash code.</returns>
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var identifier in items)
-        {
-            hash.Add(identifier);
-        }
-
-        return hash.ToHashCode();
+        get => items.View;
+        init => items = new(Copy(value));
     }
 
     internal static bool TryRead(JsonElement element, [NotNullWhen(true)] out SubjectIdentifier? subject, [NotNullWhen(false)] out string? error)
@@ -115,7 +89,7 @@ public sealed record AliasesSubjectIdentifier : SubjectIdentifier
     private protected override void WriteMembers(Utf8JsonWriter writer)
     {
         writer.WriteStartArray(SubjectMemberNames.IdentifiersName);
-        foreach (var identifier in items)
+        foreach (var identifier in items.Span)
         {
             identifier.WriteTo(writer);
         }

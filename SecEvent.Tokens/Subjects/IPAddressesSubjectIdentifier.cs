@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -26,8 +25,8 @@ public sealed record IPAddressesSubjectIdentifier : SubjectIdentifier
 {
     private const string Expected = "an IPv4 or IPv6 address (RFC 4001)";
 
-    private readonly string[] items = [];
-    private readonly ReadOnlyCollection<string> view = ReadOnlyCollection<string>.Empty;
+    // Compared item by item, which gives this record value equality without hand-written Equals.
+    private readonly ValueList<string> items = new([]);
 
     /// <summary>Creates an identifier; set <see cref="Addresses"/> in the object initializer.</summary>
     public IPAddressesSubjectIdentifier()
@@ -39,8 +38,7 @@ public sealed record IPAddressesSubjectIdentifier : SubjectIdentifier
     [SetsRequiredMembers]
     private IPAddressesSubjectIdentifier(string[] checkedAddresses)
     {
-        items = checkedAddresses;
-        view = Array.AsReadOnly(checkedAddresses);
+        items = new(checkedAddresses);
     }
 #pragma warning restore CS8618
 
@@ -53,32 +51,8 @@ public sealed record IPAddressesSubjectIdentifier : SubjectIdentifier
     /// <exception cref="ArgumentException">The list is empty or holds something other than an IPv4 or IPv6 address.</exception>
     public required IReadOnlyList<string> Addresses
     {
-        get => view;
-        init
-        {
-            items = Copy(value);
-            view = Array.AsReadOnly(items);
-        }
-    }
-
-    /// <summary>Whether both identifiers hold the same address texts in the same order.</summary>
-    /// <param name="other">The other identifier.</param>
-    /// <returns><see langword="true"/> when the addresses are ordinally equal, item by item.</returns>
-    /// <remarks>SSF 1.0 §3.5.3; no address is canonicalised.</remarks>
-    public bool Equals(IPAddressesSubjectIdentifier? other) =>
-        ReferenceEquals(this, other) || (other is not null && items.AsSpan().SequenceEqual(other.items));
-
-    /// <summary>Returns a hash code consistent with <see cref="Equals(IPAddressesSubjectIdentifier)"/>.</summary>
-    /// <returns>The hash code.</returns>
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var address in items)
-        {
-            hash.Add(address, StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
+        get => items.View;
+        init => items = new(Copy(value));
     }
 
     internal static bool TryRead(JsonElement element, [NotNullWhen(true)] out SubjectIdentifier? subject, [NotNullWhen(false)] out string? error)
@@ -118,7 +92,7 @@ public sealed record IPAddressesSubjectIdentifier : SubjectIdentifier
     private protected override void WriteMembers(Utf8JsonWriter writer)
     {
         writer.WriteStartArray(SubjectMemberNames.IPAddressesName);
-        foreach (var address in items)
+        foreach (var address in items.Span)
         {
             writer.WriteStringValue(address);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace SecEvent.Tokens.Validation;
@@ -21,7 +22,7 @@ internal sealed class JoseHeader
 
     public string? KeyId { get; }
 
-    public static bool TryRead(JsonElement header, out JoseHeader? result, out SecurityEventError? error)
+    public static bool TryRead(JsonElement header, [NotNullWhen(true)] out JoseHeader? result, [NotNullWhen(false)] out SecurityEventError? error)
     {
         result = null;
         string? alg = null, typ = null, kid = null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using SecEvent.Tokens.Jose;
 using SecEvent.Tokens.Subjects;
@@ -43,7 +44,7 @@ internal sealed class TokenClaims
     public JsonElement Events { get; set; }
 
     /// <summary>Reads and type-checks the registered claims of a claims set (RFC 7519 §4.1, RFC 8417 §2.2, RFC 9493 §4.1).</summary>
-    public static bool TryRead(JsonElement payload, out TokenClaims claims, out SecurityEventError? error)
+    public static bool TryRead(JsonElement payload, out TokenClaims claims, [NotNullWhen(false)] out SecurityEventError? error)
     {
         claims = new TokenClaims();
         foreach (var claim in payload.EnumerateObject())
@@ -140,7 +141,7 @@ internal sealed class TokenClaims
         HasAudience = true;
         if (value.ValueKind == JsonValueKind.String)
         {
-            Audiences = [value.GetString()!];
+            Audiences = new[] { value.GetString()! };
             return null;
         }
 
