@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SecEvent.Tokens.Events;
 using SecEvent.Tokens.Subjects;
@@ -14,9 +15,14 @@ namespace SecEvent.Tokens;
 /// </remarks>
 public sealed class SecurityEventToken
 {
-    internal SecurityEventToken(JsonElement header, JsonElement payload, Validation.JoseHeader joseHeader, Validation.TokenClaims claims, SecurityEvent[] events)
+    private readonly byte[] _headerUtf8;
+
+    // A box, not a nullable struct field: a reference is published atomically, so concurrent first reads are safe.
+    private StrongBox<JsonElement>? _header;
+
+    internal SecurityEventToken(JsonElement payload, Validation.JoseHeader joseHeader, Validation.TokenClaims claims, SecurityEvent[] events)
     {
-        Header = header;
+        _headerUtf8 = joseHeader.Utf8;
         Payload = payload;
         Issuer = claims.Issuer!;
         IssuedAt = claims.IssuedAt!.Value;
@@ -75,7 +81,8 @@ public sealed class SecurityEventToken
     public string? KeyId { get; }
 
     /// <summary>The JOSE header, every parameter as received.</summary>
-    public JsonElement Header { get; }
+    /// <remarks>Validation reads the header without building this; it is parsed on first use (the bytes were already checked).</remarks>
+    public JsonElement Header => (_header ??= new StrongBox<JsonElement>(JsonElement.Parse(_headerUtf8))).Value;
 
     /// <summary>The JWT claims set, every claim as received.</summary>
     public JsonElement Payload { get; }

@@ -87,8 +87,7 @@ public sealed partial class SecurityEventTokenHandler
         }
 
         if (!CompactToken.TryLocate(token, out var compact, out error)
-            || !TryDecodeJson(compact.Header, parameters.MaximumJsonDepth, "JOSE header", out var headerJson, out error)
-            || !JoseHeader.TryRead(headerJson, out var header, out error)
+            || !TryReadHeader(compact.Header, parameters.MaximumJsonDepth, out var header, out error)
             || (error = ProfileRules.CheckType(parameters.Profile, header.Type, header.HasType)) is not null
             || !TryDecodeJson(compact.Payload, parameters.MaximumJsonDepth, "JWT claims set", out var payloadJson, out error)
             || !TokenClaims.TryRead(payloadJson, out var claims, out error))
@@ -96,7 +95,7 @@ public sealed partial class SecurityEventTokenHandler
             return false;
         }
 
-        read = new ReadToken(compact, header, headerJson, payloadJson, claims);
+        read = new ReadToken(compact, header, payloadJson, claims);
         return true;
     }
 
@@ -118,7 +117,7 @@ public sealed partial class SecurityEventTokenHandler
             return Fail(error);
         }
 
-        return SecurityEventTokenValidationResult.Success(new SecurityEventToken(read.HeaderJson, read.PayloadJson, header, claims, events), signingKey);
+        return SecurityEventTokenValidationResult.Success(new SecurityEventToken(read.PayloadJson, header, claims, events), signingKey);
     }
 
     private static SecurityEventError? CheckSignature(
@@ -163,6 +162,19 @@ public sealed partial class SecurityEventTokenHandler
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumTokenSize, 1, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumJsonDepth, 1, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.ClockSkew, TimeSpan.Zero, nameof(parameters));
+    }
+
+    private static bool TryReadHeader(ReadOnlySpan<char> segment, int maxDepth, [NotNullWhen(true)] out JoseHeader? header, [NotNullWhen(false)] out SecurityEventError? error)
+    {
+        header = null;
+        using var scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(segment));
+        if (!CompactToken.TryDecode(segment, scratch.Array, out var length))
+        {
+            error = SecurityEventError.Request("The JOSE header is not valid base64url (RFC 7515 §2).");
+            return false;
+        }
+
+        return JoseHeader.TryRead(scratch.Array.AsSpan(0, length), maxDepth, out header, out error);
     }
 
     private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, [NotNullWhen(false)] out SecurityEventError? error)

@@ -161,6 +161,68 @@ public class JoseHeaderTests
         (await Some.ValidateAsync(RawToken.Sign(header, Some.Payload(), attackerKey))).ShouldBeInvalidKey();
     }
 
+    [Test]
+    public async Task ValidateTokenAsync_DuplicateMemberInsideNestedHeaderValue_InvalidRequestSET04()
+    {
+        var result = await ValidateWithHeaderAsync("\"jwk\":{\"kty\":\"oct\",\"kty\":\"RSA\"}");
+
+        result.ShouldBeInvalidRequest().Description.Should().Contain("repeats a member name");
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_HeaderNameRepeatedThroughAnEscape_InvalidRequest()
+    {
+        // "al\u0067" is "alg": a second alg spelled differently is still a duplicate.
+        var result = await Some.ValidateAsync(Some.Hs256(header: "{\"alg\":\"HS256\",\"al\\u0067\":\"none\"}"));
+
+        result.ShouldBeInvalidRequest().Description.Should().Contain("repeats a member name");
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_DuplicateAmongManyHeaderParameters_InvalidRequest()
+    {
+        var many = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"x{i}\":{i}"));
+
+        var result = await ValidateWithHeaderAsync(many + ",\"x7\":0");
+
+        result.ShouldBeInvalidRequest().Description.Should().Contain("repeats a member name");
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_ManyDistinctHeaderParameters_Accepted()
+    {
+        var many = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"x{i}\":{i}"));
+
+        (await ValidateWithHeaderAsync(many)).ShouldBeAccepted();
+    }
+
+    [TestCase("{\"alg\":\"HS256\"} x")]
+    [TestCase("{\"alg\":\"HS256\"}{}")]
+    [TestCase("{\"alg\":\"HS256\"")]
+    public async Task ValidateTokenAsync_HeaderNotASingleObject_InvalidRequest(string header)
+    {
+        (await Some.ValidateAsync(Some.Hs256(header: header))).ShouldBeInvalidRequest();
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_NestedHeaderValueTooDeep_InvalidRequest()
+    {
+        var deep = new string('[', 40) + new string(']', 40);
+
+        (await ValidateWithHeaderAsync($"\"x\":{deep}")).ShouldBeInvalidRequest().Description.Should().Contain("nested deeper");
+    }
+
+    [Test]
+    public async Task Header_OfValidatedToken_HoldsEveryParameterAsReceived()
+    {
+        var result = await ValidateWithHeaderAsync("\"x-vendor\":{\"a\":[1,2]},\"x5t\":\"abc\"");
+
+        var header = result.ShouldBeAccepted().Header;
+        header.GetProperty("x-vendor").GetProperty("a")[1].GetInt32().Should().Be(2);
+        header.GetProperty("x5t").GetString().Should().Be("abc");
+        header.GetProperty("alg").GetString().Should().Be("HS256");
+    }
+
     private static ValueTask<SecurityEventTokenValidationResult> ValidateWithHeaderAsync(string extraMembers) =>
         Some.ValidateAsync(Some.Hs256(header: Some.Header(extraMembers: extraMembers)));
 

@@ -1,18 +1,28 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using SecEvent.Tokens.Jose;
 
 namespace SecEvent.Tokens.Validation;
 
-/// <summary>The JOSE header parameters validation acts on (RFC 7515 §4.1), read once.</summary>
+/// <summary>
+/// The JOSE header parameters validation acts on (RFC 7515 §4.1), read in one <see cref="Utf8JsonReader"/> pass.
+/// The header's JSON is kept as bytes and becomes a <see cref="JsonElement"/> only if someone asks for it.
+/// </summary>
 internal sealed class JoseHeader
 {
-    private JoseHeader(string algorithm, string? type, bool hasType, string? keyId)
+    private const string What = "JOSE header";
+
+    private JoseHeader(byte[] utf8, string algorithm, string? type, bool hasType, string? keyId)
     {
+        Utf8 = utf8;
         Algorithm = algorithm;
         Type = type;
         HasType = hasType;
         KeyId = keyId;
     }
+
+    /// <summary>The decoded header, exactly as received.</summary>
+    public byte[] Utf8 { get; }
 
     public string Algorithm { get; }
 
@@ -22,30 +32,63 @@ internal sealed class JoseHeader
 
     public string? KeyId { get; }
 
-    public static bool TryRead(JsonElement header, [NotNullWhen(true)] out JoseHeader? result, [NotNullWhen(false)] out SecurityEventError? error)
+    public static bool TryRead(ReadOnlySpan<byte> utf8, int maxDepth, [NotNullWhen(true)] out JoseHeader? result, [NotNullWhen(false)] out SecurityEventError? error)
     {
         result = null;
+        if (!StrictJson.IsValidText(utf8, maxDepth, What, out var problem))
+        {
+            error = SecurityEventError.Request(problem!);
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            return TryRead(ref reader, utf8, maxDepth, out result, out error);
+        }
+        catch (JsonException ex)
+        {
+            error = SecurityEventError.Request(StrictJson.Describe(ex, What, maxDepth));
+            return false;
+        }
+    }
+
+    private static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, int maxDepth, out JoseHeader? result, out SecurityEventError? error)
+    {
+        result = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            error = SecurityEventError.Request($"The {What} is not a JSON object.");
+            return false;
+        }
+
         string? alg = null, typ = null, kid = null;
         var hasType = false;
-        foreach (var parameter in header.EnumerateObject())
+        var names = new UniqueNames();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (parameter.Name)
+            var name = reader.GetString()!;
+            if (!names.Add(name))
+            {
+                error = SecurityEventError.Request($"The {What} repeats a member name (RFC 7515 §4).");
+                return false;
+            }
+
+            reader.Read();
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            switch (name)
             {
                 case "alg":
-                    alg = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : null;
+                    alg = text;
                     break;
                 case "typ":
-                    hasType = true;
-                    typ = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : null;
+                    (hasType, typ) = (true, text);
                     break;
+                case "kid" when text is null:
+                    error = SecurityEventError.Request("The 'kid' header parameter must be a string (RFC 7515 §4.1.4).");
+                    return false;
                 case "kid":
-                    if (parameter.Value.ValueKind != JsonValueKind.String)
-                    {
-                        error = SecurityEventError.Request("The 'kid' header parameter must be a string (RFC 7515 §4.1.4).");
-                        return false;
-                    }
-
-                    kid = parameter.Value.GetString();
+                    kid = text;
                     break;
                 case "crit":
                     // RFC 7515 §4.1.11: extensions listed as critical must be understood; this validator implements none.
@@ -60,12 +103,24 @@ internal sealed class JoseHeader
                 case "enc":
                     error = SecurityEventError.Request("A JWS header must not carry the JWE parameter 'enc' (RFC 7516 §4.1.2).");
                     return false;
-                case "cty" when IsNestedJwt(parameter.Value):
+                case "cty" when IsNestedJwt(text):
                     error = SecurityEventError.Request("Nested JWTs ('cty: JWT') are not accepted as SETs (RFC 7519 §5.2).");
                     return false;
 
                 // jwk, jku, x5u, x5c, x5t: never used to find or trust a key; keys come from the caller only.
             }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !IsStrict(ref reader, utf8, maxDepth, out error))
+            {
+                return false;
+            }
+        }
+
+        // The loop ends on the closing brace; anything after it is refused by the reader.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            error = SecurityEventError.Request($"The {What} is not a single JSON object.");
+            return false;
         }
 
         if (string.IsNullOrEmpty(alg))
@@ -74,13 +129,22 @@ internal sealed class JoseHeader
             return false;
         }
 
-        result = new JoseHeader(alg, typ, hasType, kid);
+        result = new JoseHeader(utf8.ToArray(), alg, typ, hasType, kid);
         error = null;
         return true;
     }
 
-    private static bool IsNestedJwt(JsonElement cty) =>
-        cty.ValueKind == JsonValueKind.String
-        && (cty.ValueEquals("JWT") || string.Equals(cty.GetString(), "JWT", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(cty.GetString(), "application/jwt", StringComparison.OrdinalIgnoreCase));
+    // Nested values (a jwk, x5c) must have unique member names too: the reader does not check that.
+    private static bool IsStrict(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, int maxDepth, out SecurityEventError? error)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var value = utf8[start..(int)reader.BytesConsumed];
+        error = StrictJson.IsValid(value, maxDepth - 1, What, out var problem) ? null : SecurityEventError.Request(problem!);
+        return error is null;
+    }
+
+    private static bool IsNestedJwt(string? cty) =>
+        string.Equals(cty, "JWT", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(cty, "application/jwt", StringComparison.OrdinalIgnoreCase);
 }
