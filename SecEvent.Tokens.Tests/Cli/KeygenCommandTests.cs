@@ -1,0 +1,185 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.IdentityModel.Tokens;
+using NUnit.Framework;
+
+namespace SecEvent.Tokens.Tests.Cli;
+
+public class KeygenCommandTests
+{
+    private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi"];
+
+    [TestCaseSource(typeof(CliKeyRing), nameof(CliKeyRing.Algorithms))]
+    public async Task Keygen_EveryAlgorithm_WritesPrivateJwkAndPublicJwks(string algorithm)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--out", folder.File("k.jwk"), "--jwks", folder.File("k.jwks"));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stderr.Should().BeEmpty();
+        var privateKey = JsonElement.Parse(File.ReadAllText(folder.File("k.jwk")));
+        privateKey.GetProperty("alg").GetString().Should().Be(algorithm);
+        privateKey.GetProperty("use").GetString().Should().Be("sig");
+        privateKey.GetProperty("kid").GetString().Should().NotBeNullOrEmpty();
+        privateKey.TryGetProperty(algorithm.StartsWith("HS", StringComparison.Ordinal) ? "k" : "d", out _).Should().BeTrue();
+
+        var keys = JsonElement.Parse(File.ReadAllText(folder.File("k.jwks"))).GetProperty("keys");
+        keys.GetArrayLength().Should().Be(1);
+        var publicKey = keys[0];
+        publicKey.GetProperty("kid").GetString().Should().Be(privateKey.GetProperty("kid").GetString());
+        publicKey.GetProperty("alg").GetString().Should().Be(algorithm);
+        publicKey.GetProperty("kty").GetString().Should().Be(privateKey.GetProperty("kty").GetString());
+        publicKey.EnumerateObject().Select(m => m.Name).Should().NotContain(PrivateMembers);
+    }
+
+    [TestCaseSource(typeof(CliKeyRing), nameof(CliKeyRing.Algorithms))]
+    public async Task Keygen_WithoutKid_KidIsTheRfc7638Thumbprint(string algorithm)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var jwk = new JsonWebKey(File.ReadAllText(folder.File("k.jwk")));
+        jwk.Kid.Should().Be(Base64UrlEncoder.Encode(jwk.ComputeJwkThumbprint()));
+        result.Json.GetProperty("kid").GetString().Should().Be(jwk.Kid);
+    }
+
+    [Test]
+    public async Task Keygen_WithKid_UsesIt()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", "ES256", "--kid", "2026-01", "--out", folder.File("k.jwk"), "--jwks", folder.File("k.jwks"));
+
+        result.ExitCode.Should().Be(0);
+        new JsonWebKey(File.ReadAllText(folder.File("k.jwk"))).Kid.Should().Be("2026-01");
+        new JsonWebKeySet(File.ReadAllText(folder.File("k.jwks"))).Keys.Single().Kid.Should().Be("2026-01");
+    }
+
+    [TestCase("HS256", 32)]
+    [TestCase("HS384", 48)]
+    [TestCase("HS512", 64)]
+    public async Task Keygen_Hmac_KeyIsAsLongAsTheHash(string algorithm, int bytes)
+    {
+        using var folder = new TempFolder();
+        await CliRun.RunAsync("keygen", "--alg", algorithm, "--out", folder.File("k.jwk"), "--jwks", folder.File("k.jwks"));
+
+        var jwk = new JsonWebKey(File.ReadAllText(folder.File("k.jwk")));
+        jwk.Kty.Should().Be("oct");
+        Base64Url.DecodeFromChars(jwk.K).Should().HaveCount(bytes);
+        new JsonWebKeySet(File.ReadAllText(folder.File("k.jwks"))).Keys.Single().K.Should().Be(jwk.K, "a verifier needs the shared secret");
+    }
+
+    [TestCase(null, 256)]
+    [TestCase("3072", 384)]
+    public async Task Keygen_Rsa_ModulusHasTheRequestedSize(string? size, int modulusBytes)
+    {
+        using var folder = new TempFolder();
+        string[] args = ["keygen", "--alg", "PS256", "--out", folder.File("k.jwk")];
+        var result = await CliRun.RunAsync(size is null ? args : [.. args, "--size", size]);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        Base64Url.DecodeFromChars(new JsonWebKey(File.ReadAllText(folder.File("k.jwk"))).N).Should().HaveCount(modulusBytes);
+    }
+
+    [TestCase("RS256", "1024")]
+    [TestCase("RS256", "2047")]
+    [TestCase("RS256", "16384")]
+    [TestCase("ES256", "2048")]
+    [TestCase("HS256", "4096")]
+    [TestCase("RS256", "big")]
+    public async Task Keygen_BadSize_IsAUsageError(string algorithm, string size)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--size", size, "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(2);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain("--size");
+        File.Exists(folder.File("k.jwk")).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Keygen_Summary_CarriesNoKeyMaterial()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", "HS256", "--out", folder.File("k.jwk"), "--jwks", folder.File("k.jwks"));
+
+        result.MemberNames.Should().Equal("kid", "alg", "kty", "out", "jwks");
+        var secret = new JsonWebKey(File.ReadAllText(folder.File("k.jwk"))).K;
+        result.Stdout.Should().NotContain(secret);
+        result.Stderr.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Keygen_PrivateKeyFile_IsOwnerOnly()
+    {
+        using var folder = new TempFolder();
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Unix file modes only.");
+            return;
+        }
+
+        // A file that exists already with wider permissions is narrowed before the key is written into it.
+        var existing = folder.Write("k.jwk", "old");
+        File.SetUnixFileMode(existing, (UnixFileMode)0b110_100_100);
+
+        await CliRun.RunAsync("keygen", "--alg", "ES256", "--out", existing, "--jwks", folder.File("k.jwks"));
+        await CliRun.RunAsync("keygen", "--alg", "HS256", "--out", folder.File("h.jwk"), "--jwks", folder.File("h.jwks"));
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.GetUnixFileMode(existing).Should().Be(OwnerOnly);
+        File.GetUnixFileMode(folder.File("h.jwk")).Should().Be(OwnerOnly);
+        File.GetUnixFileMode(folder.File("h.jwks")).Should().Be(OwnerOnly, "an HS JWKS holds the shared secret");
+        File.GetUnixFileMode(folder.File("k.jwks")).Should().HaveFlag(UnixFileMode.OtherRead, "a public key set is public");
+    }
+
+    [Test]
+    public async Task Keygen_UnwritableOut_IsAUsageError()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", "ES256", "--out", folder.File("missing/dir/k.jwk"));
+
+        result.ExitCode.Should().Be(2);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain("cannot write");
+    }
+
+    [TestCase("--out")]
+    [TestCase("--alg")]
+    public async Task Keygen_MissingRequiredOption_IsAUsageError(string missing)
+    {
+        using var folder = new TempFolder();
+        string[] args = missing == "--alg" ? ["keygen", "--out", folder.File("k.jwk")] : ["keygen", "--alg", "ES256"];
+
+        var result = await CliRun.RunAsync(args);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain(missing);
+    }
+
+    [Test]
+    public async Task Keygen_EmptyKid_IsAUsageError()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRun.RunAsync("keygen", "--alg", "ES256", "--kid", "", "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("--kid");
+    }
+
+    [TestCase("FOO")]
+    [TestCase("es256")]
+    [TestCase("none")]
+    public async Task Keygen_UnknownAlgorithm_IsAUsageError(string algorithm)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(2);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(algorithm);
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.Json;
+using SecEvent.Cli.Keys;
+using SecEvent.Tokens;
+using SecEvent.Tokens.Events;
+
+namespace SecEvent.Cli.Commands;
+
+/// <summary><c>secevent verify</c>: validates a compact SET against a JWKS and the receiver's expectations.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var jwks = new Option<string>("--jwks")
+        {
+            Description = "The JWK Set of keys that may have signed the token.",
+            HelpName = "JWKS",
+            Required = true,
+        };
+        var issuers = new Option<string[]>("--iss")
+        {
+            Description = "An accepted issuer; repeat for several. Any issuer is accepted when absent.",
+            HelpName = "ISSUER",
+        };
+        var audiences = new Option<string[]>("--aud")
+        {
+            Description = "An audience value naming this receiver; repeat for several. The audience is not checked when absent.",
+            HelpName = "AUDIENCE",
+        };
+        var profile = CliOptions.CreateProfileOption();
+        var algorithms = new Option<string[]>("--alg")
+        {
+            Description = "Accepted JWS algorithms, comma-separated or repeated; those fitting the JWKS keys when absent.",
+            HelpName = "ALG[,ALG…]",
+            CustomParser = SplitAlgorithms,
+        };
+        var input = CliInput.CreateOption("compact token");
+
+        var command = new Command("verify", "Validate a Security Event Token and print its header, claims and events.")
+        {
+            jwks, issuers, audiences, profile, algorithms, input,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var keySet = await KeyFiles.ReadKeySetAsync(parse.GetRequiredValue(jwks), cancellationToken);
+            var token = (await CliInput.ReadAsync(parse.GetRequiredValue(input), context, "token", cancellationToken)).Trim();
+            var validIssuers = parse.GetValue(issuers) ?? [];
+            var validAudiences = parse.GetValue(audiences) ?? [];
+            var parameters = new SecurityEventTokenValidationParameters
+            {
+                Profile = CliOptions.ToProfile(parse.GetValue(profile)),
+                SigningKeySet = keySet,
+                ValidIssuers = validIssuers,
+                ValidateIssuer = validIssuers.Length > 0,
+                ValidAudiences = validAudiences,
+                ValidateAudience = validAudiences.Length > 0,
+                ValidAlgorithms = parse.GetValue(algorithms) ?? [],
+            };
+
+            var handler = new SecurityEventTokenHandler(context.Time);
+            var result = await handler.ValidateTokenAsync(token, parameters, cancellationToken);
+            if (!result.IsValid)
+            {
+                return ErrorObject.Write(context.Stdout, result.Error);
+            }
+
+            CliOutput.WriteJsonLine(context.Stdout, json => WriteAccepted(json, result.Token, handler.EventTypes));
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteAccepted(Utf8JsonWriter json, SecurityEventToken token, SecurityEventTypeRegistry eventTypes)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("header");
+        token.Header.WriteTo(json);
+        json.WritePropertyName("payload");
+        token.Payload.WriteTo(json);
+        json.WriteStartArray("events");
+        foreach (var e in token.Events)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", e.EventType);
+            if (e is not UnknownSecurityEvent && eventTypes.TryGetModelType(e.EventType, out var model))
+            {
+                json.WriteString("model", model.Name);
+            }
+            else
+            {
+                json.WriteNull("model");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Reads <c>--alg ES256,RS256 --alg PS256</c> into one list, refusing names the library does not support.</summary>
+    private static string[] SplitAlgorithms(ArgumentResult result)
+    {
+        var names = result.Tokens
+            .SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        foreach (var name in names.Where(name => !CliOptions.IsAlgorithm(name)))
+        {
+            result.AddError($"'{name}' is not a supported --alg value; use {string.Join(", ", CliOptions.Algorithms)}.");
+        }
+
+        if (names.Length == 0)
+        {
+            result.AddError("--alg needs at least one algorithm name.");
+        }
+
+        return names;
+    }
+}
