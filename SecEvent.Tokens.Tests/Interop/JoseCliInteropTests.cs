@@ -67,7 +67,7 @@ public sealed class JoseCliInteropTests : IDisposable
         }
     }
 
-    [OneTimeTearDown]
+    // NUnit disposes a disposable fixture after its last test.
     public void Dispose() => _folder.Dispose();
 
     [TestCaseSource(nameof(Algorithms))]
