@@ -80,13 +80,13 @@ public sealed partial class SecurityEventTokenHandler
             IssuedAt = issuedAt,
             JwtId = descriptor.JwtId ?? JwtIdGenerator.Next(),
             HasAudience = descriptor.Audiences.Count > 0,
-            Audiences = [.. descriptor.Audiences],
+            Audiences = descriptor.Audiences.Count == 0 ? [] : descriptor.Audiences.ToArray(),
             Expiration = expiration,
             TimeOfEvent = descriptor.TimeOfEvent,
             TransactionId = descriptor.TransactionId,
             Subject = descriptor.Subject,
             SubjectId = descriptor.SubjectId,
-            EventTypes = [.. descriptor.Events.Select(e => e.EventType)],
+            EventTypes = EventTypesOf(descriptor.Events),
         };
 
         foreach (var (name, value) in descriptor.AdditionalClaims)
@@ -115,15 +115,15 @@ public sealed partial class SecurityEventTokenHandler
     /// <summary>SET-01/02/04 and each event's own rules, checked before anything is written.</summary>
     private SecurityEventError? CheckEvents(IList<SecurityEvent> events)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
+        for (var index = 0; index < events.Count; index++)
         {
+            var e = events[index];
             if (TokenClaims.EventProblem(e.EventType, JsonValueKind.Object) is { } problem)
             {
                 return problem;
             }
 
-            if (!seen.Add(e.EventType))
+            if (AppearsEarlier(events, index))
             {
                 return SecurityEventError.Request("An event type appears twice; each event identifier appears once in 'events' (RFC 8417 §2.2).");
             }
@@ -153,6 +153,31 @@ public sealed partial class SecurityEventTokenHandler
         }
 
         return null;
+    }
+
+    private static string[] EventTypesOf(IList<SecurityEvent> events)
+    {
+        var types = new string[events.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = events[i].EventType;
+        }
+
+        return types;
+    }
+
+    // A SET carries one event, rarely a few (SSF 1.0 §4.2.1): a scan beats building a set for each token.
+    private static bool AppearsEarlier(IList<SecurityEvent> events, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(events[i].EventType, events[index].EventType, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SecurityEventError? ReadProblem(SecurityEventTypeEntry entry, UnknownSecurityEvent unknown)

@@ -177,6 +177,16 @@ public partial class SecurityEventTokenHandlerTests
         ShouldRefuse(descriptor, SecurityEventErrorCodes.InvalidRequest);
     }
 
+    [Test]
+    public void CreateToken_SameEventInstanceTwiceOrAfterOthers_ThrowsInvalidRequestSET04()
+    {
+        var repeated = Some.Event();
+        var descriptor = Some.Descriptor();
+        descriptor.Events = [repeated, Some.Event("https://example.com/event-type/other"), repeated];
+
+        ShouldRefuse(descriptor, SecurityEventErrorCodes.InvalidRequest);
+    }
+
     [TestCase("not a uri")]
     [TestCase("event-type")]
     public void CreateToken_EventTypeNotAUri_ThrowsInvalidRequestSET01(string eventType)
