@@ -61,7 +61,7 @@ internal readonly struct CompactToken
         // The decoder would skip white space and padding; base64url in JWS has neither (RFC 7515 §2).
         if (!IsBase64Url(token.Header) || !IsBase64Url(token.Payload) || !IsBase64Url(token.Signature))
         {
-            error = SecurityEventError.Request("The token contains characters outside the base64url alphabet (RFC 7515 §2).");
+            error = SecurityEventError.Request("A part of the token is not base64url: a character outside its alphabet, padding, white space or an impossible length (RFC 7515 §2).");
             return false;
         }
 
