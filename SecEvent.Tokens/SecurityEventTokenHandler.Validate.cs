@@ -89,7 +89,7 @@ public sealed partial class SecurityEventTokenHandler
         if (!CompactToken.TryLocate(token, out var compact, out error)
             || !TryReadHeader(compact.Header, parameters.MaximumJsonDepth, out var header, out error)
             || (error = ProfileRules.CheckType(parameters.Profile, header.Type, header.HasType)) is not null
-            || !TryDecodeJson(compact.Payload, parameters.MaximumJsonDepth, "JWT claims set", out var payloadJson, out error)
+            || !TryReadPayload(compact.Payload, parameters.MaximumJsonDepth, out var payloadJson, out error)
             || !TokenClaims.TryRead(payloadJson, out var claims, out error))
         {
             return false;
@@ -108,6 +108,8 @@ public sealed partial class SecurityEventTokenHandler
             ? CheckUnsecured(read.Compact, parameters)
             : CheckSignature(read.Compact, header, parameters, keys, out signingKey);
 
+        // A token without 'iss' is malformed (SET-07, invalid_request) rather than from a wrong issuer, so the profile
+        // speaks first then; otherwise issuer and audience come before the profile's other rules.
         error ??= (claims.Issuer is null ? ProfileRules.CheckClaims(parameters.Profile, claims) : null)
             ?? CheckIssuerAndAudience(claims, parameters)
             ?? ProfileRules.CheckClaims(parameters.Profile, claims)
@@ -164,33 +166,52 @@ public sealed partial class SecurityEventTokenHandler
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters.ClockSkew, TimeSpan.Zero, nameof(parameters));
     }
 
-    private static bool TryReadHeader(ReadOnlySpan<char> segment, int maxDepth, [NotNullWhen(true)] out JoseHeader? header, [NotNullWhen(false)] out SecurityEventError? error)
+    private static bool TryReadHeader(ReadOnlySpan<char> part, int maxDepth, [NotNullWhen(true)] out JoseHeader? header, [NotNullWhen(false)] out SecurityEventError? error)
     {
         header = null;
-        using var scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(segment));
-        if (!CompactToken.TryDecode(segment, scratch.Array, out var length))
+        if (!TryDecodePart(part, "JOSE header", out var scratch, out var length, out error))
         {
-            error = SecurityEventError.Request("The JOSE header is not valid base64url (RFC 7515 §2).");
             return false;
         }
 
-        return JoseHeader.TryRead(scratch.Array.AsSpan(0, length), maxDepth, out header, out error);
+        using (scratch)
+        {
+            return JoseHeader.TryRead(scratch.Array.AsSpan(0, length), maxDepth, out header, out error);
+        }
     }
 
-    private static bool TryDecodeJson(ReadOnlySpan<char> segment, int maxDepth, string what, out JsonElement json, [NotNullWhen(false)] out SecurityEventError? error)
+    private static bool TryReadPayload(ReadOnlySpan<char> part, int maxDepth, out JsonElement json, [NotNullWhen(false)] out SecurityEventError? error)
     {
+        const string What = "JWT claims set";
         json = default;
-        using var scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(segment));
-        if (!CompactToken.TryDecode(segment, scratch.Array, out var length))
+        if (!TryDecodePart(part, What, out var scratch, out var length, out error))
         {
-            error = SecurityEventError.Request($"The {what} is not valid base64url (RFC 7515 §2).");
             return false;
         }
 
         // JsonElement.Parse copies what it keeps, so the scratch buffer can go back at once.
-        var ok = StrictJson.TryParseObject(scratch.Array.AsSpan(0, length), maxDepth, what, out json, out var problem);
-        error = ok ? null : SecurityEventError.Request(problem!);
-        return ok;
+        using (scratch)
+        {
+            var ok = StrictJson.TryParseObject(scratch.Array.AsSpan(0, length), maxDepth, What, out json, out var problem);
+            error = ok ? null : SecurityEventError.Request(problem!);
+            return ok;
+        }
+    }
+
+    /// <summary>Decodes a part into the thread's scratch buffer, which the caller disposes when the decode succeeded.</summary>
+    private static bool TryDecodePart(
+        ReadOnlySpan<char> part, string what, out ScratchBuffer scratch, out int length, [NotNullWhen(false)] out SecurityEventError? error)
+    {
+        scratch = ScratchBuffer.First(CompactToken.MaxDecodedLength(part));
+        if (CompactToken.TryDecode(part, scratch.Array, out length))
+        {
+            error = null;
+            return true;
+        }
+
+        scratch.Dispose();
+        error = SecurityEventError.Request($"The {what} is not valid base64url (RFC 7515 §2).");
+        return false;
     }
 
     private static SecurityEventError? CheckUnsecured(in CompactToken compact, SecurityEventTokenValidationParameters parameters)

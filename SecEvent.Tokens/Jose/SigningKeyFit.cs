@@ -28,10 +28,6 @@ internal static class SigningKeyFit
         };
     }
 
-    /// <summary>The algorithms a key can be used with.</summary>
-    public static IEnumerable<string> FittingAlgorithms(SecurityKey key) =>
-        JoseAlgorithm.Names.Where(name => Check(key, JoseAlgorithm.Find(name)!, forSigning: false) is null);
-
     private static string? CheckJsonWebKeyLimits(JsonWebKey jwk, JoseAlgorithm algorithm, bool forSigning)
     {
         if (!string.IsNullOrEmpty(jwk.Alg) && !string.Equals(jwk.Alg, algorithm.Name, StringComparison.Ordinal))
