@@ -9,6 +9,7 @@ namespace SecEvent.Tokens;
 /// Fractional seconds are allowed by RFC 7519 and kept exactly (the value is a <see cref="decimal"/>), so a
 /// parsed token writes back the same number; <see cref="DateTimeOffset"/> conversions round to 100 ns ticks.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(NumericDateJsonConverter))]
 public readonly record struct NumericDate : IComparable<NumericDate>
 {
     private static readonly decimal MaxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();

@@ -26,7 +26,7 @@ public sealed partial class SecurityEventTokenHandler
         ArgumentNullException.ThrowIfNull(descriptor);
         var algorithm = ResolveAlgorithm(descriptor);
         var claims = DescribeClaims(descriptor);
-        var problem = ProfileRules.CheckClaims(descriptor.Profile, claims) ?? CheckEvents(descriptor.Events);
+        var problem = ProfileRules.CheckClaims(descriptor.Profile, claims) ?? CheckEvents(descriptor.Events, new SecurityEventContext(descriptor.Profile, claims));
         if (problem is not null)
         {
             throw new SecurityEventTokenException(problem);
@@ -113,7 +113,7 @@ public sealed partial class SecurityEventTokenHandler
     }
 
     /// <summary>SET-01/02/04 and each event's own rules, checked before anything is written.</summary>
-    private SecurityEventError? CheckEvents(IList<SecurityEvent> events)
+    private SecurityEventError? CheckEvents(IList<SecurityEvent> events, SecurityEventContext context)
     {
         for (var index = 0; index < events.Count; index++)
         {
@@ -131,7 +131,7 @@ public sealed partial class SecurityEventTokenHandler
             if (e is UnknownSecurityEvent unknown)
             {
                 // Raw payloads of registered types must read as that type, or our own validator would refuse them.
-                if (EventTypes.Find(unknown.EventType) is { } entry && ReadProblem(entry, unknown) is { } readProblem)
+                if (EventTypes.Find(unknown.EventType) is { } entry && ReadProblem(entry, unknown, context) is { } readProblem)
                 {
                     return readProblem;
                 }
@@ -146,7 +146,7 @@ public sealed partial class SecurityEventTokenHandler
                 return SecurityEventError.Request($"The {e.GetType().Name} event reports a type other than the one it is registered for.");
             }
 
-            if (e.Validate() is { } invalid)
+            if (e.Validate(context) is { } invalid)
             {
                 return SecurityEventError.Request(invalid);
             }
@@ -180,11 +180,11 @@ public sealed partial class SecurityEventTokenHandler
         return false;
     }
 
-    private static SecurityEventError? ReadProblem(SecurityEventTypeEntry entry, UnknownSecurityEvent unknown)
+    private static SecurityEventError? ReadProblem(SecurityEventTypeEntry entry, UnknownSecurityEvent unknown, SecurityEventContext context)
     {
         try
         {
-            return entry.Read(unknown.Payload).Validate() is { } problem ? SecurityEventError.Request(problem) : null;
+            return entry.Read(unknown.Payload).Validate(context) is { } problem ? SecurityEventError.Request(problem) : null;
         }
         catch (JsonException ex)
         {

@@ -114,7 +114,7 @@ public sealed partial class SecurityEventTokenHandler
             ?? CheckIssuerAndAudience(claims, parameters)
             ?? ProfileRules.CheckClaims(parameters.Profile, claims)
             ?? CheckTimes(claims, parameters);
-        if (error is not null || !TryReadEvents(claims, out var events, out error))
+        if (error is not null || !TryReadEvents(claims, parameters.Profile, out var events, out error))
         {
             return Fail(error);
         }
@@ -300,10 +300,11 @@ public sealed partial class SecurityEventTokenHandler
         return orEqual ? excess >= 0 : excess > 0;
     }
 
-    private bool TryReadEvents(TokenClaims claims, out SecurityEvent[] events, [NotNullWhen(false)] out SecurityEventError? error)
+    private bool TryReadEvents(TokenClaims claims, SecurityEventProfile profile, out SecurityEvent[] events, [NotNullWhen(false)] out SecurityEventError? error)
     {
         events = new SecurityEvent[claims.EventTypes!.Count];
         var i = 0;
+        SecurityEventContext? context = null;
         foreach (var member in claims.Events.EnumerateObject())
         {
             if (EventTypes.Find(member.Name) is not { } entry)
@@ -323,7 +324,7 @@ public sealed partial class SecurityEventTokenHandler
                 return false;
             }
 
-            if (model.Validate() is { } problem)
+            if (model.Validate(context ??= new SecurityEventContext(profile, claims)) is { } problem)
             {
                 error = SecurityEventError.Request(problem);
                 return false;

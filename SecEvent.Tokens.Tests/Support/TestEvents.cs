@@ -17,7 +17,7 @@ public sealed record AccountFrozenEvent() : SecurityEvent(AccountFrozenEvent.Uri
     public long? Until { get; init; }
 
     /// <inheritdoc />
-    protected internal override string? Validate() => Reason.Length == 0 ? "The account-frozen event needs a reason." : null;
+    protected internal override string? Validate(SecurityEventContext context) => Reason.Length == 0 ? "The account-frozen event needs a reason." : null;
 }
 
 /// <summary>A typed event that no registry knows.</summary>

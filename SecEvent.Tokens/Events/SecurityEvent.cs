@@ -12,7 +12,7 @@ namespace SecEvent.Tokens.Events;
 /// <para>To add an event type, derive a sealed record, pass its URI to this constructor, give its members
 /// <see cref="JsonPropertyNameAttribute"/>s (and <see langword="required"/> where the specification requires them),
 /// and register it with <see cref="SecurityEventTypeRegistry.Register{TEvent}(string, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TEvent})"/>.
-/// Override <see cref="Validate"/> for rules a JSON schema cannot express, such as enumerations.</para>
+/// Override <see cref="Validate(SecurityEventContext)"/> for rules a JSON schema cannot express, such as enumerations.</para>
 /// <para>Members of a received payload that the typed record does not declare are kept in
 /// <see cref="AdditionalMembers"/> and written back, so parse → serialize loses nothing (SSF 1.0 §4.2.3).</para>
 /// </remarks>
@@ -36,8 +36,10 @@ public abstract record SecurityEvent
 
     /// <summary>
     /// Checks the rules of the event type that its declared members cannot express (enumerated values,
-    /// co-occurrence). Runs when a token is created and when one is validated.
+    /// co-occurrence, the subject format the SET must use). Runs when a token is created and when one is validated;
+    /// a problem is reported with the RFC 8935 code <c>invalid_request</c>.
     /// </summary>
-    /// <returns><see langword="null"/> when the event is valid; otherwise an English description of the first problem.</returns>
-    protected internal virtual string? Validate() => null;
+    /// <param name="context">The SET that carries the event.</param>
+    /// <returns><see langword="null"/> when the event is valid; otherwise an English description of the first problem that names the member.</returns>
+    protected internal virtual string? Validate(SecurityEventContext context) => null;
 }

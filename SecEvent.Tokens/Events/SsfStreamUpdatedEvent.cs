@@ -20,7 +20,7 @@ public sealed record SsfStreamUpdatedEvent() : SecurityEvent(SecurityEventTypes.
     public string? Reason { get; init; }
 
     /// <inheritdoc />
-    protected internal override string? Validate() =>
+    protected internal override string? Validate(SecurityEventContext context) =>
         SsfStreamStatuses.IsDefined(Status)
             ? null
             : "The stream-updated event's 'status' must be 'enabled', 'paused' or 'disabled' (SSF 1.0 §8.1.2.1).";
