@@ -188,7 +188,7 @@ public sealed partial class SecurityEventTokenHandler
         }
         catch (JsonException ex)
         {
-            return SecurityEventError.Request($"The '{entry.EventType}' event payload does not fit its type: {ex.Message}");
+            return SecurityEventError.Request(entry.Describe(ex));
         }
     }
 

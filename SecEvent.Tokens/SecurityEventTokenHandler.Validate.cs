@@ -320,7 +320,7 @@ public sealed partial class SecurityEventTokenHandler
             }
             catch (JsonException ex)
             {
-                error = SecurityEventError.Request($"The '{entry.EventType}' event payload does not fit its type: {ex.Message}");
+                error = SecurityEventError.Request(entry.Describe(ex));
                 return false;
             }
 

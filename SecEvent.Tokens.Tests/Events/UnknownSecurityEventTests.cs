@@ -11,7 +11,7 @@ public class UnknownSecurityEventTests
     [Test]
     public async Task ValidateTokenAsync_UnregisteredEventType_UnknownEventWithRawPayload()
     {
-        const string Type = "https://schemas.openid.net/secevent/caep/event-type/session-revoked";
+        const string Type = "https://example.com/event-type/account-frozen";
         const string Payload = "{\"event_timestamp\":1615304991643,\"reason_admin\":{\"en\":\"Policy Violation\"},\"x\":[1,2.50]}";
 
         var accepted = (await EventTokens.ValidateAsync(EventTokens.WithEvent(Type, Payload))).ShouldBeAccepted();

@@ -44,6 +44,12 @@ public sealed class SecurityEventEnumConverter<TEnum> : JsonConverter<TEnum>
             : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}; use one of {Listing}."));
     }
 
+    /// <summary>Finds the member with a specification name.</summary>
+    internal static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
+
+    /// <summary>The specification name of a member, or <see langword="null"/>.</summary>
+    internal static string? NameOf(TEnum value) => ByValue.GetValueOrDefault(value);
+
     /// <summary>Whether <paramref name="value"/> is a member with a specification name.</summary>
     internal static bool IsDefined(TEnum value) => ByValue.ContainsKey(value);
 

@@ -44,6 +44,17 @@ internal sealed class SecurityEventTypeEntry
         return extra is null ? model : model with { AdditionalMembers = extra };
     }
 
+    /// <summary>Describes why a payload does not fit the record, naming the member where System.Text.Json found the problem.</summary>
+    public string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var builtInPath = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        message = builtInPath < 0 ? message : message[..builtInPath];
+        return exception.Path is { Length: > 2 } path
+            ? $"The '{EventType}' event payload does not fit its type at '{path[2..]}': {message}"
+            : $"The '{EventType}' event payload does not fit its type: {message}";
+    }
+
     /// <summary>Writes the typed record, then the members it does not declare.</summary>
     public void Write(Utf8JsonWriter writer, SecurityEvent model)
     {

@@ -9,8 +9,8 @@ namespace SecEvent.Tokens.Events;
 /// <see cref="UnknownSecurityEvent"/>.
 /// </summary>
 /// <remarks>
-/// A new registry starts with the event types this package ships (the SSF verification and stream-updated
-/// events). Register application types once at start-up; reads are lock-free and safe from any thread.
+/// A new registry starts with the event types this package ships: SSF, CAEP, RISC, SCIM, Back-Channel Logout
+/// and the OAuth event types. Register application types once at start-up; reads are lock-free and safe from any thread.
 /// </remarks>
 public sealed class SecurityEventTypeRegistry
 {
@@ -27,10 +27,9 @@ public sealed class SecurityEventTypeRegistry
 
     private SecurityEventTypeRegistry(bool readOnly)
     {
-        _byUri = FrozenDictionary<string, SecurityEventTypeEntry>.Empty;
-        _byModel = FrozenDictionary<Type, SecurityEventTypeEntry>.Empty;
-        Register(SecurityEventTypes.SsfVerification, SecurityEventJsonContext.Default.SsfVerificationEvent);
-        Register(SecurityEventTypes.SsfStreamUpdated, SecurityEventJsonContext.Default.SsfStreamUpdatedEvent);
+        // The built-in tables are immutable, so every registry starts from the same ones.
+        _byUri = BuiltInEventTypes.ByUri;
+        _byModel = BuiltInEventTypes.ByModel;
         _readOnly = readOnly;
     }
 
