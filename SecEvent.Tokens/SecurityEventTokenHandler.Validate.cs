@@ -217,7 +217,12 @@ public sealed partial class SecurityEventTokenHandler
     private static SecurityEventError? CheckUnsecured(in CompactToken compact, SecurityEventTokenValidationParameters parameters)
     {
         // SET-12: unsecured SETs only when the caller vouches for integrity some other way; never logout tokens.
-        if (!parameters.AllowUnsecuredTokens || !ProfileRules.PermitsUnsecured(parameters.Profile)
+        if (!ProfileRules.PermitsUnsecured(parameters.Profile))
+        {
+            return SecurityEventError.Key("Logout tokens must be signed; 'alg: none' is never accepted (Back-Channel Logout 1.0 §2.6).");
+        }
+
+        if (!parameters.AllowUnsecuredTokens
             || (parameters.ValidAlgorithms.Count > 0 && !parameters.ValidAlgorithms.Contains(JoseAlgorithm.None)))
         {
             return SecurityEventError.Key("Unsecured tokens ('alg: none') are not accepted (RFC 8417 §5.1).");

@@ -241,6 +241,20 @@ public class VerifyCommandTests
         result.Stderr.Should().NotBeEmpty();
     }
 
+    [TestCase("caep-fig4-session-revoked-complex", "ssf", "CaepSessionRevoked")]
+    [TestCase("caep-sec3.8.2-risk-level-change", "ssf", "CaepRiskLevelChange")]
+    [TestCase("risc-fig2-account-disabled", "ssf", "RiscAccountDisabled")]
+    [TestCase("oauth-events-fig4-token-revoked", "rfc8417", "OAuthTokenRevoked")]
+    public async Task Verify_CatalogEvent_ListsItsTypedModel(string vector, string profile, string model)
+    {
+        var token = await SignAsync(Support.Vectors.Named(vector).Data.GetRawText(), "ES256", profile);
+
+        var result = await VerifyAsync(token, "--profile", profile);
+
+        result.ExitCode.Should().Be(0, result.Stdout);
+        result.Json.GetProperty("events")[0].GetProperty("model").GetString().Should().Be(model);
+    }
+
     private async Task<string> SignAsync(string payload, string algorithm, string profile)
     {
         var result = await CliRun.WithStdinAsync(payload, "sign", "--key", _keys.PrivateKey(algorithm), "--profile", profile);

@@ -95,7 +95,8 @@ public class SecurityEventTypeRegistryTests
         verification.Should().Be<SsfVerificationEvent>();
         registry.TryGetModelType(SecurityEventTypes.SsfStreamUpdated, out var updated).Should().BeTrue();
         updated.Should().Be<SsfStreamUpdatedEvent>();
-        registry.TryGetModelType(SecurityEventTypes.BackChannelLogout, out _).Should().BeFalse();
+        registry.TryGetModelType(SecurityEventTypes.BackChannelLogout, out var logout).Should().BeTrue();
+        logout.Should().Be<SecEvent.Tokens.Logout.BackChannelLogoutEvent>();
     }
 
     [Test]

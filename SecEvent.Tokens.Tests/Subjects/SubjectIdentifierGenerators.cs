@@ -20,7 +20,7 @@ internal static class SubjectIdentifierGenerators
 
     /// <summary>One of the formats that can appear inside an aliases identifier.</summary>
     public static Gen<SubjectIdentifier> Simple() => Gen.OneOf(
-        Account(), Email(), IssuerSubject(), Opaque(), PhoneNumber(), Did(), Uri(), JwtId(), SamlAssertionId(), IPAddresses(), Unknown());
+        Account(), Email(), IssuerSubject(), Opaque(), PhoneNumber(), Did(), Uri(), JwtId(), SamlAssertionId(), IPAddresses(), Scim(), Unknown());
 
     /// <summary>Complex subjects built from a small pool of values, so that pairs often share members.</summary>
     public static Gen<SubjectIdentifier> SmallComplex()
@@ -86,6 +86,14 @@ internal static class SubjectIdentifierGenerators
         var address = Gen.OneOf(v4, v6).Select(bytes => new IPAddress(bytes).ToString());
         return Gen.NonEmptyListOf(address).Select(list => (SubjectIdentifier)new IPAddressesSubjectIdentifier { Addresses = [.. list.Take(4)] });
     }
+
+    public static Gen<SubjectIdentifier> Scim() =>
+        from type in Gen.Elements("Users", "Groups", "Devices")
+        from id in StringOf(Alnum + "-._~!$&'()*+,;=:@", 1, 16)
+        from externalId in Gen.OneOf(Gen.Constant<string?>(null), Text().Select(t => (string?)t))
+        from scimId in Gen.OneOf(Gen.Constant<string?>(null), Gen.Constant<string?>(id))
+        from members in Gen.ListOf(Gen.Zip(StringOf(Lower + "_", 1, 8).Select(name => "x" + name), JsonValue()))
+        select (SubjectIdentifier)new ScimSubjectIdentifier { Uri = $"/{type}/{id}", ExternalId = externalId, Id = scimId, AdditionalMembers = ToObject(members) };
 
     public static Gen<SubjectIdentifier> Aliases() =>
         Gen.NonEmptyListOf(Simple()).Select(list => (SubjectIdentifier)new AliasesSubjectIdentifier { Identifiers = [.. list.Take(4)] });

@@ -24,6 +24,7 @@ public sealed class SubjectIdentifierPropertyTests
         yield return new TestCaseData(SubjectIdentifierGenerators.JwtId()).SetArgDisplayNames("jwt_id");
         yield return new TestCaseData(SubjectIdentifierGenerators.SamlAssertionId()).SetArgDisplayNames("saml_assertion_id");
         yield return new TestCaseData(SubjectIdentifierGenerators.IPAddresses()).SetArgDisplayNames("ip-addresses");
+        yield return new TestCaseData(SubjectIdentifierGenerators.Scim()).SetArgDisplayNames("scim");
         yield return new TestCaseData(SubjectIdentifierGenerators.Aliases()).SetArgDisplayNames("aliases");
         yield return new TestCaseData(SubjectIdentifierGenerators.Complex()).SetArgDisplayNames("complex");
         yield return new TestCaseData(SubjectIdentifierGenerators.Unknown()).SetArgDisplayNames("unknown");
@@ -80,6 +81,7 @@ public sealed class SubjectIdentifierPropertyTests
             SubjectIdentifierFormats.Opaque, SubjectIdentifierFormats.PhoneNumber, SubjectIdentifierFormats.Did,
             SubjectIdentifierFormats.Uri, SubjectIdentifierFormats.Aliases, SubjectIdentifierFormats.Complex,
             SubjectIdentifierFormats.JwtId, SubjectIdentifierFormats.SamlAssertionId, SubjectIdentifierFormats.IPAddresses,
+            SubjectIdentifierFormats.Scim,
         });
     }
 }

@@ -64,7 +64,7 @@ public class TokenClaimsTests
         error.Description.Should().Contain("not a URI");
     }
 
-    [TestCase("urn:ietf:params:scim:event:prov:delete")]
+    [TestCase("urn:ietf:params:scim:event:create")]
     [TestCase("http://schemas.openid.net/event/backchannel-logout")]
     [TestCase("tag:example.com,2026:event")]
     public async Task ValidateTokenAsync_EventIdentifierAnyAbsoluteUri_Accepted(string eventType)

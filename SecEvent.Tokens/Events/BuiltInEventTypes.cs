@@ -3,6 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 using SecEvent.Tokens.Events.Caep;
 using SecEvent.Tokens.Events.OAuth;
 using SecEvent.Tokens.Events.Risc;
+using SecEvent.Tokens.Events.Scim;
+using SecEvent.Tokens.Logout;
 
 namespace SecEvent.Tokens.Events;
 
@@ -14,6 +16,7 @@ internal static class BuiltInEventTypes
     [
         Entry(SecurityEventTypes.SsfVerification, SecurityEventJsonContext.Default.SsfVerificationEvent),
         Entry(SecurityEventTypes.SsfStreamUpdated, SecurityEventJsonContext.Default.SsfStreamUpdatedEvent),
+        Entry(SecurityEventTypes.BackChannelLogout, LogoutJsonContext.Default.BackChannelLogoutEvent),
 
         Entry(CaepEventTypes.SessionRevoked, CaepEventJsonContext.Default.CaepSessionRevoked),
         Entry(CaepEventTypes.TokenClaimsChange, CaepEventJsonContext.Default.CaepTokenClaimsChange),
@@ -45,6 +48,19 @@ internal static class BuiltInEventTypes
         Entry(OAuthEventTypes.ClientDisabled, OAuthEventJsonContext.Default.OAuthClientDisabled),
         Entry(OAuthEventTypes.ClientEnabled, OAuthEventJsonContext.Default.OAuthClientEnabled),
         Entry(OAuthEventTypes.ClientCredentialChanged, OAuthEventJsonContext.Default.OAuthClientCredentialChanged),
+
+        Entry(ScimEventTypes.FeedAdd, ScimEventJsonContext.Default.ScimFeedAdd),
+        Entry(ScimEventTypes.FeedRemove, ScimEventJsonContext.Default.ScimFeedRemove),
+        Entry(ScimEventTypes.CreateFull, ScimEventJsonContext.Default.ScimCreateFull),
+        Entry(ScimEventTypes.CreateNotice, ScimEventJsonContext.Default.ScimCreateNotice),
+        Entry(ScimEventTypes.PatchFull, ScimEventJsonContext.Default.ScimPatchFull),
+        Entry(ScimEventTypes.PatchNotice, ScimEventJsonContext.Default.ScimPatchNotice),
+        Entry(ScimEventTypes.PutFull, ScimEventJsonContext.Default.ScimPutFull),
+        Entry(ScimEventTypes.PutNotice, ScimEventJsonContext.Default.ScimPutNotice),
+        Entry(ScimEventTypes.Delete, ScimEventJsonContext.Default.ScimDelete),
+        Entry(ScimEventTypes.Activate, ScimEventJsonContext.Default.ScimActivate),
+        Entry(ScimEventTypes.Deactivate, ScimEventJsonContext.Default.ScimDeactivate),
+        Entry(ScimEventTypes.AsyncResponse, ScimEventJsonContext.Default.ScimAsyncResponse),
     ];
 #pragma warning restore CS0618
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -28,7 +29,8 @@ internal sealed class SecurityEventTypeEntry
     /// <summary>Reads a payload into the typed record; throws <see cref="JsonException"/> when it does not fit.</summary>
     public SecurityEvent Read(JsonElement payload)
     {
-        var model = (SecurityEvent?)payload.Deserialize(TypeInfo)
+        // Read the payload's own UTF-8 in place: JsonElement.Deserialize would first write the element out again.
+        var model = (SecurityEvent?)JsonSerializer.Deserialize(JsonMarshal.GetRawUtf8Value(payload), TypeInfo)
             ?? throw new JsonException("The payload is null.");
 
         Dictionary<string, JsonElement>? extra = null;

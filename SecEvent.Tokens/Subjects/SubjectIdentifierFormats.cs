@@ -6,7 +6,8 @@ namespace SecEvent.Tokens.Subjects;
 /// <remarks>
 /// RFC 9493 §3.2 and §8.1 register the first eight names in the IANA "Security Event Identifier Formats" registry;
 /// OpenID Shared Signals Framework 1.0 §3.3 and §3.5 add <c>complex</c>, <c>jwt_id</c>, <c>saml_assertion_id</c> and
-/// <c>ip-addresses</c>. Names are compared ordinally: <c>"Email"</c> is not <c>"email"</c>.
+/// <c>ip-addresses</c>, and the SCIM profile for SETs (draft-ietf-scim-events-16 §2.1) adds <c>scim</c>, which no IANA
+/// registration covers. Names are compared ordinally: <c>"Email"</c> is not <c>"email"</c>.
 /// </remarks>
 public static class SubjectIdentifierFormats
 {
@@ -57,4 +58,8 @@ public static class SubjectIdentifierFormats
     /// <summary>The <c>ip-addresses</c> format: IPv4 or IPv6 addresses in the member <c>ip-addresses</c>.</summary>
     /// <remarks>OpenID Shared Signals Framework 1.0 §3.5.3; the textual forms are those of RFC 4001.</remarks>
     public const string IPAddresses = "ip-addresses";
+
+    /// <summary>The <c>scim</c> format: a SCIM resource path in the member <c>uri</c>, optionally with its <c>externalId</c>, <c>id</c> and other unique attributes.</summary>
+    /// <remarks>draft-ietf-scim-events-16 §2.1. The draft does not register the name in the RFC 9493 registry.</remarks>
+    public const string Scim = "scim";
 }

@@ -64,6 +64,8 @@ internal static class SubjectIdentifierReader
                 return SamlAssertionIdSubjectIdentifier.TryRead(element, out subject, out error);
             case SubjectIdentifierFormats.IPAddresses:
                 return IPAddressesSubjectIdentifier.TryRead(element, out subject, out error);
+            case SubjectIdentifierFormats.Scim:
+                return ScimSubjectIdentifier.TryRead(element, out subject, out error);
             case SubjectIdentifierFormats.Aliases when nesting == SubjectNesting.AliasesItem:
                 error = SubjectIdentifierErrors.NestedAliases;
                 return false;
@@ -91,7 +93,8 @@ internal static class SubjectIdentifierReader
         SubjectIdentifierFormats.Account or SubjectIdentifierFormats.Email or SubjectIdentifierFormats.IssuerSubject
         or SubjectIdentifierFormats.Opaque or SubjectIdentifierFormats.PhoneNumber or SubjectIdentifierFormats.Did
         or SubjectIdentifierFormats.Uri or SubjectIdentifierFormats.Aliases or SubjectIdentifierFormats.Complex
-        or SubjectIdentifierFormats.JwtId or SubjectIdentifierFormats.SamlAssertionId or SubjectIdentifierFormats.IPAddresses;
+        or SubjectIdentifierFormats.JwtId or SubjectIdentifierFormats.SamlAssertionId or SubjectIdentifierFormats.IPAddresses
+        or SubjectIdentifierFormats.Scim;
 
     /// <summary>A syntax rule for the text of a member.</summary>
     public delegate bool TextRule(ReadOnlySpan<char> text);

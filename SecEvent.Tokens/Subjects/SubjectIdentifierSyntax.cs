@@ -192,6 +192,18 @@ internal static class SubjectIdentifierSyntax
     }
 
     /// <summary>
+    /// A path relative to a SCIM service provider's base URI, such as <c>/Users/2819c223</c>: a leading <c>/</c> not
+    /// followed by another (which would start an authority), then only RFC 3986 path characters with well-formed
+    /// percent-encoding. No query or fragment: the value names a resource (RFC 7644 §3.2).
+    /// </summary>
+    public static bool IsScimResourcePath(ReadOnlySpan<char> text) =>
+        text.Length > 1
+        && text[0] == '/'
+        && text[1] != '/'
+        && text.IndexOfAnyExcept(PathChars) < 0
+        && HasValidPercentEncoding(text);
+
+    /// <summary>
     /// An IPv4 address in dotted-quad form or an IPv6 address (RFC 4001 InetAddressIPv4 / InetAddressIPv6 text, no zone).
     /// </summary>
     public static bool IsIPAddress(ReadOnlySpan<char> text)

@@ -19,6 +19,7 @@ internal static class SubjectMemberNames
     public const string Issuer = "issuer";
     public const string AssertionId = "assertion_id";
     public const string IPAddresses = "ip-addresses";
+    public const string ExternalId = "externalId";
 
     // Encoding once keeps the writer from escaping the same names on every call.
     public static readonly JsonEncodedText FormatName = JsonEncodedText.Encode(Format);
@@ -34,4 +35,5 @@ internal static class SubjectMemberNames
     public static readonly JsonEncodedText IssuerName = JsonEncodedText.Encode(Issuer);
     public static readonly JsonEncodedText AssertionIdName = JsonEncodedText.Encode(AssertionId);
     public static readonly JsonEncodedText IPAddressesName = JsonEncodedText.Encode(IPAddresses);
+    public static readonly JsonEncodedText ExternalIdName = JsonEncodedText.Encode(ExternalId);
 }
