@@ -47,12 +47,15 @@ internal static class EventRules
         {
             if (!IsLanguageTag(tag) || text is null)
             {
-                return $"The {Name(eventType)} event's '{member}' member must map BCP 47 language tags to strings ({section}).";
+                return BadLanguageMap(member, eventType, section);
             }
         }
 
         return null;
     }
+
+    private static string BadLanguageMap(string member, string eventType, string section) =>
+        $"The {Name(eventType)} event's '{member}' member must map BCP 47 language tags to strings ({section}).";
 
     /// <summary>A JSON object member that must hold at least one member (CAEP <c>claims</c>).</summary>
     public static string? NonEmptyObject(IReadOnlyDictionary<string, JsonElement>? map, string member, string eventType, string section) =>

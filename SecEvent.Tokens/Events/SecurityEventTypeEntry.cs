@@ -9,6 +9,7 @@ namespace SecEvent.Tokens.Events;
 internal sealed class SecurityEventTypeEntry
 {
     private readonly FrozenSet<string> _declaredMembers;
+    private readonly byte[][] _declaredUtf8;
 
     public SecurityEventTypeEntry(string eventType, Type modelType, JsonTypeInfo typeInfo)
     {
@@ -18,6 +19,7 @@ internal sealed class SecurityEventTypeEntry
         // [JsonIgnore] properties (EventType, AdditionalMembers) are listed too, with neither getter nor setter.
         _declaredMembers = typeInfo.Properties.Where(p => p.Get is not null || p.Set is not null)
             .Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+        _declaredUtf8 = [.. _declaredMembers.Select(System.Text.Encoding.UTF8.GetBytes)];
     }
 
     public string EventType { get; }
@@ -37,13 +39,33 @@ internal sealed class SecurityEventTypeEntry
         foreach (var member in payload.EnumerateObject())
         {
             // An explicit null of a declared member reads as "absent"; keep it so it is written back as it came.
-            if (!_declaredMembers.Contains(member.Name) || member.Value.ValueKind == JsonValueKind.Null)
+            if (!IsDeclared(member) || member.Value.ValueKind == JsonValueKind.Null)
             {
                 (extra ??= new(StringComparer.Ordinal))[member.Name] = member.Value;
             }
         }
 
         return extra is null ? model : model with { AdditionalMembers = extra };
+    }
+
+    /// <summary>Whether the record declares the member; compares the raw UTF-8 name so that no string is made for it.</summary>
+    private bool IsDeclared(JsonProperty member)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(member);
+        if (raw.Contains((byte)'\\'))
+        {
+            return _declaredMembers.Contains(member.Name); // An escaped name: compare it unescaped.
+        }
+
+        foreach (var name in _declaredUtf8)
+        {
+            if (raw.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Describes why a payload does not fit the record, naming the member where System.Text.Json found the problem.</summary>

@@ -108,6 +108,19 @@ public class CaepEventTests
     }
 
     [Test]
+    public async Task ValidateTokenAsync_EscapedMemberName_ReadAsTheDeclaredMemberCAEP01()
+    {
+        // "change\u005ftype" is "change_type": declared, so it is neither missing nor kept a second time as unknown.
+        const string Payload = "{\"credential_type\":\"pin\",\"change\\u005ftype\":\"revoke\"}";
+        var token = (await EventTokens.ValidateAsync(EventTokens.WithEvent(CaepEventTypes.CredentialChange, Payload))).ShouldBeAccepted();
+
+        var change = token.GetEvent<CaepCredentialChange>()!;
+
+        change.ChangeType.Should().Be(CaepChangeType.Revoke);
+        change.AdditionalMembers.Should().BeNull();
+    }
+
+    [Test]
     public async Task ValidateTokenAsync_EventTimestampOfChange_ReadAsNumericDateCAEP02()
     {
         var token = EventTokens.WithEvent(CaepEventTypes.CredentialChange, "{\"credential_type\":\"password\",\"change_type\":\"update\",\"event_timestamp\":1615304991}");

@@ -32,10 +32,12 @@ public abstract record CaepEvent : SecurityEvent
     /// OPTIONAL (CAEP 1.0 §2). Do not put data here the receiver should not see.
     /// </summary>
     [JsonPropertyName("reason_admin")]
+    [JsonConverter(typeof(LanguageMapJsonConverter))]
     public IReadOnlyDictionary<string, string>? ReasonAdmin { get; init; }
 
     /// <summary>Why the change happened, for the end user: BCP 47 language tags mapped to messages, at least one entry; OPTIONAL (CAEP 1.0 §2).</summary>
     [JsonPropertyName("reason_user")]
+    [JsonConverter(typeof(LanguageMapJsonConverter))]
     public IReadOnlyDictionary<string, string>? ReasonUser { get; init; }
 
     /// <inheritdoc />

@@ -16,10 +16,12 @@ public sealed record RiscCredentialCompromise() : RiscEvent(RiscEventTypes.Crede
 
     /// <summary>Why, for administrators: BCP 47 language tags mapped to messages, at least one entry; OPTIONAL.</summary>
     [JsonPropertyName("reason_admin")]
+    [JsonConverter(typeof(LanguageMapJsonConverter))]
     public IReadOnlyDictionary<string, string>? ReasonAdmin { get; init; }
 
     /// <summary>Why, for the end user: BCP 47 language tags mapped to messages, at least one entry; OPTIONAL.</summary>
     [JsonPropertyName("reason_user")]
+    [JsonConverter(typeof(LanguageMapJsonConverter))]
     public IReadOnlyDictionary<string, string>? ReasonUser { get; init; }
 
     /// <inheritdoc />
