@@ -64,6 +64,14 @@ public sealed class SecurityEventTokenDescriptor
     public SigningCredentials? SigningCredentials { get; set; }
 
     /// <summary>
+    /// When set, the signed SET is encrypted to this recipient key as a Nested JWT (RFC 7519 §5.2; RFC 8417 §5.1,
+    /// SET-14). <c>Alg</c> is one of <c>RSA-OAEP-256</c>, <c>RSA-OAEP</c>, <c>ECDH-ES+A256KW</c> or <c>dir</c>; <c>Enc</c> one
+    /// of <c>A256GCM</c>, <c>A128GCM</c>, <c>A128CBC-HS256</c> or <c>A256CBC-HS512</c> (<see cref="SecurityEventEncryptionAlgorithms"/>).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the SET is only signed.</value>
+    public EncryptingCredentials? EncryptingCredentials { get; set; }
+
+    /// <summary>
     /// Creates an Unsecured JWS (<c>alg: none</c>) instead of signing. Only for transports that give integrity and
     /// issuer authenticity themselves (RFC 8417 §2.4, §5.1); refused for logout tokens and with <see cref="SigningCredentials"/>.
     /// </summary>

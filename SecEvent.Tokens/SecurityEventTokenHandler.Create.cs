@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Tokens.Creation;
+using SecEvent.Tokens.Encryption;
 using SecEvent.Tokens.Events;
 using SecEvent.Tokens.Jose;
 using SecEvent.Tokens.Validation;
@@ -25,6 +26,12 @@ public sealed partial class SecurityEventTokenHandler
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         var algorithm = ResolveAlgorithm(descriptor);
+        if (descriptor.EncryptingCredentials is { } encrypting
+            && (algorithm is null ? "An unsecured SET is not encrypted: a SET is signed, then encrypted (RFC 7519 §5.2)." : JweWriter.Check(encrypting)) is { } misfit)
+        {
+            throw new SecurityEventTokenException(SecurityEventError.Key(misfit));
+        }
+
         var claims = DescribeClaims(descriptor);
         var problem = ProfileRules.CheckClaims(descriptor.Profile, claims) ?? CheckEvents(descriptor.Events, new SecurityEventContext(descriptor.Profile, claims));
         if (problem is not null)
@@ -32,7 +39,10 @@ public sealed partial class SecurityEventTokenHandler
             throw new SecurityEventTokenException(problem);
         }
 
-        return TokenWriter.Write(descriptor, claims, ProfileRules.TokenType(descriptor.Profile), algorithm, EventTypes);
+        var signed = TokenWriter.Write(descriptor, claims, ProfileRules.TokenType(descriptor.Profile), algorithm, EventTypes);
+        return descriptor.EncryptingCredentials is { } recipient
+            ? JweWriter.Write(signed, recipient, ProfileRules.ReplicatesIssuer(descriptor.Profile) ? claims.Issuer : null)
+            : signed;
     }
 
     private static JoseAlgorithm? ResolveAlgorithm(SecurityEventTokenDescriptor descriptor)

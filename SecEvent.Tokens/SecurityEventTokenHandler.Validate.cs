@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using SecEvent.Tokens.Encryption;
 using SecEvent.Tokens.Events;
 using SecEvent.Tokens.Jose;
 using SecEvent.Tokens.Validation;
@@ -34,6 +35,40 @@ public sealed partial class SecurityEventTokenHandler
         CheckParameters(parameters);
         cancellationToken.ThrowIfCancellationRequested();
 
+        if (!string.IsNullOrEmpty(token) && token.Length <= parameters.MaximumTokenSize && CompactJwe.LooksEncrypted(token))
+        {
+            return ValidateEncryptedAsync(token, parameters, cancellationToken);
+        }
+
+        return parameters.RequireEncryption && !string.IsNullOrEmpty(token)
+            ? ValueTask.FromResult(Fail(SecurityEventError.Request("This receiver accepts only encrypted SETs (a JWE around the signed SET, RFC 8417 §5.1).")))
+            : ValidateSignedAsync(token, parameters, cancellationToken);
+    }
+
+    /// <summary>Decrypts a Nested JWT with the receiver's keys, then validates the signed SET inside like any other.</summary>
+    private async ValueTask<SecurityEventTokenValidationResult> ValidateEncryptedAsync(
+        string token, SecurityEventTokenValidationParameters parameters, CancellationToken cancellationToken)
+    {
+        if (!JweDecryptor.TryDecrypt(token, parameters, out var signedToken, out var header, out var key, out var error))
+        {
+            return Fail(error);
+        }
+
+        var result = await ValidateSignedAsync(signedToken, parameters, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        // RFC 7519 §5.3: a claim replicated into the JWE header must say what the claim says.
+        return header.Issuer is not null && header.Issuer != result.Token.Issuer
+            ? Fail(SecurityEventError.Request("The JWE header's 'iss' differs from the SET's 'iss' (RFC 7519 §5.3)."))
+            : result.DecryptedWith(key!);
+    }
+
+    private ValueTask<SecurityEventTokenValidationResult> ValidateSignedAsync(
+        string token, SecurityEventTokenValidationParameters parameters, CancellationToken cancellationToken)
+    {
         if (!TryRead(token, parameters, out var read, out var error))
         {
             return ValueTask.FromResult(Fail(error));

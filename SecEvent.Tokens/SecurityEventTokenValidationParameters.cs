@@ -59,6 +59,26 @@ public sealed class SecurityEventTokenValidationParameters
     public IList<string> ValidAlgorithms { get; set; } = [];
 
     /// <summary>
+    /// The receiver's private keys for encrypted SETs (a JWE around the signed SET, RFC 7519 §5.2): RSA keys for
+    /// <c>RSA-OAEP</c>/<c>RSA-OAEP-256</c>, EC keys for <c>ECDH-ES+A256KW</c>, a symmetric key for <c>dir</c>. A key whose
+    /// <c>kid</c> the token names is used; otherwise each key of the right kind is tried.
+    /// </summary>
+    /// <value>The default value is an empty list: encrypted SETs are refused with <c>invalid_key</c>.</value>
+    public IList<SecurityKey> DecryptionKeys { get; set; } = [];
+
+    /// <summary>Refuses SETs that are not encrypted, with <c>invalid_request</c> (RFC 8417 §5.1, SET-14: SETs carrying personal data).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RequireEncryption { get; set; }
+
+    /// <summary>JWE key management algorithms accepted; when empty, every one of <see cref="SecurityEventEncryptionAlgorithms"/>.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<string> ValidKeyManagementAlgorithms { get; set; } = [];
+
+    /// <summary>JWE content encryption algorithms accepted; when empty, every one of <see cref="SecurityEventEncryptionAlgorithms"/>.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<string> ValidContentEncryptionAlgorithms { get; set; } = [];
+
+    /// <summary>
     /// Accepts Unsecured JWS (<c>alg: none</c>, RFC 7519 §6). Only for deployments where TLS or another mechanism
     /// gives integrity and issuer authenticity (RFC 8417 §2.4, §5.1, SET-12). Never honoured for logout tokens.
     /// </summary>

@@ -37,12 +37,6 @@ internal readonly struct CompactToken
         token = default;
         var span = text.AsSpan();
         var dots = span.Count('.');
-        if (dots == 4)
-        {
-            error = SecurityEventError.Request("The token is a JWE; encrypted SETs are not accepted by this validator.");
-            return false;
-        }
-
         if (dots != 2)
         {
             error = SecurityEventError.Request("The token is not a JWS Compact Serialization (RFC 7515 §7.1): it must have three dot-separated parts.");
@@ -83,6 +77,6 @@ internal readonly struct CompactToken
         return status == OperationStatus.Done && consumed == segment.Length;
     }
 
-    private static bool IsBase64Url(ReadOnlySpan<char> segment) =>
+    public static bool IsBase64Url(ReadOnlySpan<char> segment) =>
         segment.IndexOfAnyExcept(Base64UrlAlphabet) < 0 && segment.Length % 4 != 1;
 }

@@ -17,6 +17,9 @@ internal static class ProfileRules
     public static bool PermitsUnsecured(SecurityEventProfile profile) =>
         profile != SecurityEventProfile.BackChannelLogout; // BCL 1.0 §2.6 step 3: alg none MUST NOT be used.
 
+    /// <summary>Whether an encrypted token repeats <c>iss</c> in its JWE header (BCL-05: Back-Channel Logout 1.0 §2.4 SHOULD).</summary>
+    public static bool ReplicatesIssuer(SecurityEventProfile profile) => profile == SecurityEventProfile.BackChannelLogout;
+
     /// <summary>SET-09/10, SSF-08, BCL-06: checks the <c>typ</c> header parameter.</summary>
     public static SecurityEventError? CheckType(SecurityEventProfile profile, string? typ, bool present)
     {
