@@ -84,14 +84,24 @@ public class CompactTokenTests
     }
 
     [Test]
-    public async Task ValidateTokenAsync_FourDotsJwe_InvalidRequestNamingJwe()
+    public async Task ValidateTokenAsync_FourDotsJweNotNested_InvalidRequestNamingCty()
     {
-        // A JWE compact serialization has five parts; this validator does not decrypt.
+        // Five parts make a JWE, read as one; an encrypted SET must say it holds a JWT.
         var jwe = $"{RawToken.Encode("""{"alg":"RSA-OAEP","enc":"A256GCM"}""")}.AAAA.AAAA.AAAA.AAAA";
 
         var error = (await Some.ValidateAsync(jwe)).ShouldBeInvalidRequest();
 
-        error.Description.Should().Contain("JWE");
+        error.Description.Should().Contain("'cty'");
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_FourDotsJweWithoutDecryptionKeys_InvalidKey()
+    {
+        var jwe = $"{RawToken.Encode("""{"alg":"RSA-OAEP","enc":"A256GCM","cty":"JWT"}""")}.AAAA.AAAA.AAAA.AAAA";
+
+        var error = (await Some.ValidateAsync(jwe)).ShouldBeInvalidKey();
+
+        error.Description.Should().Contain("no decryption key");
     }
 
     [Test]

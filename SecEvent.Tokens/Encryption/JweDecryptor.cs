@@ -87,7 +87,7 @@ internal static class JweDecryptor
     // kid picks the key when it names one of the receiver's keys; otherwise every key of the right kind is tried.
     private static List<SecurityKey> Candidates(IList<SecurityKey> keys, KeyManagement alg, string? keyId)
     {
-        var fitting = keys.Where(k => EncryptionKey.CheckLimits(k, alg.Name, forEncryption: false) is null && alg.Suits(k, forEncryption: false)).ToList();
+        var fitting = keys.Where(k => EncryptionKey.CheckLimits(k, alg.Name, forEncryption: false) is null && alg.Misfit(k, forEncryption: false) is null).ToList();
         var named = keyId is null ? [] : fitting.Where(k => k.KeyId == keyId).ToList();
         return named.Count > 0 ? named : fitting;
     }

@@ -28,9 +28,9 @@ internal static class JweWriter
             return limit;
         }
 
-        if (!alg.Suits(credentials.Key, forEncryption: true))
+        if (alg.Misfit(credentials.Key, forEncryption: true) is { } misfit)
         {
-            return $"The key cannot be used with {alg.Name}.";
+            return misfit;
         }
 
         return alg.IsDirect && EncryptionKey.Symmetric(credentials.Key)?.Length != enc.KeyBytes

@@ -32,18 +32,20 @@ internal sealed class KeyManagement
 
     public static KeyManagement? Find(string? name) => Array.Find(Known, k => k.Name == name);
 
-    /// <summary>Whether the key is of the family this algorithm needs (before any size or limit check).</summary>
-    public bool Suits(SecurityKey key, bool forEncryption)
+    /// <summary>Why the key cannot serve this algorithm (family, private part, RSA size, curve); <see langword="null"/> when it can.</summary>
+    public string? Misfit(SecurityKey key, bool forEncryption)
     {
         if (_padding is not null)
         {
             using var rsa = EncryptionKey.Rsa(key, needPrivate: !forEncryption);
-            return rsa is not null;
+            return rsa is null ? $"The key cannot be used with {Name}: it needs an RSA key."
+                : rsa.KeySize < EncryptionKey.MinimumRsaKeySizeInBits ? $"RSA encryption keys must have at least {EncryptionKey.MinimumRsaKeySizeInBits} bits."
+                : null;
         }
 
-        return IsKeyAgreement
-            ? EncryptionKey.EllipticCurve(key, needPrivate: !forEncryption) is not null
-            : EncryptionKey.Symmetric(key) is not null;
+        return (IsKeyAgreement ? EncryptionKey.EllipticCurve(key, needPrivate: !forEncryption) is not null : EncryptionKey.Symmetric(key) is not null)
+            ? null
+            : $"The key cannot be used with {Name}: it needs {(IsKeyAgreement ? "an EC key on P-256, P-384 or P-521" : "a symmetric key")}.";
     }
 
     /// <summary>Makes a content encryption key and delivers it to the recipient's key.</summary>
@@ -63,7 +65,6 @@ internal sealed class KeyManagement
         if (_padding is not null)
         {
             using var rsa = EncryptionKey.Rsa(recipient, needPrivate: false) ?? throw new ArgumentException($"{Name} needs an RSA key.", nameof(recipient));
-            CheckRsaSize(rsa);
             return (contentKey, rsa.Encrypt(contentKey, _padding));
         }
 
@@ -140,14 +141,6 @@ internal sealed class KeyManagement
         finally
         {
             CryptographicOperations.ZeroMemory(z);
-        }
-    }
-
-    private static void CheckRsaSize(RSA rsa)
-    {
-        if (rsa.KeySize < EncryptionKey.MinimumRsaKeySizeInBits)
-        {
-            throw new ArgumentException($"RSA encryption keys must have at least {EncryptionKey.MinimumRsaKeySizeInBits} bits.");
         }
     }
 }
