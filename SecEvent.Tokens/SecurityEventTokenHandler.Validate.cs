@@ -54,24 +54,27 @@ public sealed partial class SecurityEventTokenHandler
             return Fail(error);
         }
 
-        var result = await ValidateSignedAsync(signedToken, parameters, cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid)
-        {
-            return result;
-        }
-
-        // RFC 7519 §5.3: a claim replicated into the JWE header must say what the claim says.
-        return header.Issuer is not null && header.Issuer != result.Token.Issuer
-            ? Fail(SecurityEventError.Request("The JWE header's 'iss' differs from the SET's 'iss' (RFC 7519 §5.3)."))
-            : result.DecryptedWith(key!);
+        var result = await ValidateSignedAsync(signedToken, parameters, cancellationToken, header.Issuer).ConfigureAwait(false);
+        return result.IsValid ? result.DecryptedWith(key!) : result;
     }
 
+    /// <summary>Validates a compact JWS: the whole of validation once any encryption is removed.</summary>
+    /// <param name="token">The compact JWS.</param>
+    /// <param name="parameters">What this receiver accepts.</param>
+    /// <param name="cancellationToken">Cancels key resolution and replay checks.</param>
+    /// <param name="replicatedIssuer">The <c>iss</c> an enclosing JWE header repeats, checked before any replay cache sees the token.</param>
     private ValueTask<SecurityEventTokenValidationResult> ValidateSignedAsync(
-        string token, SecurityEventTokenValidationParameters parameters, CancellationToken cancellationToken)
+        string token, SecurityEventTokenValidationParameters parameters, CancellationToken cancellationToken, string? replicatedIssuer = null)
     {
         if (!TryRead(token, parameters, out var read, out var error))
         {
             return ValueTask.FromResult(Fail(error));
+        }
+
+        // RFC 7519 §5.3: a claim replicated into the JWE header must say what the claim says.
+        if (replicatedIssuer is not null && replicatedIssuer != read.Claims.Issuer)
+        {
+            return ValueTask.FromResult(Fail(SecurityEventError.Request("The JWE header's 'iss' differs from the SET's 'iss' (RFC 7519 §5.3).")));
         }
 
         // Fixed keys and no replay cache, the common case, complete without any asynchronous machinery.

@@ -294,6 +294,22 @@ public class EncryptedSetTests
     }
 
     [Test]
+    public async Task ValidateTokenAsync_HeaderIssuerDiffers_JtiNotSpentInReplayCacheBCL05()
+    {
+        var signed = Some.Handler().CreateToken(PersonalDataDescriptor());
+        var lying = JweBuilder.RsaOaep256("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"iss\":\"https://other.example.com\"}", signed, EncryptionKeys.Rsa);
+        var honest = JweBuilder.RsaOaep256($"{{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JWT\",\"iss\":\"{Some.Issuer}\"}}", signed, EncryptionKeys.Rsa);
+        var parameters = Parameters(p =>
+        {
+            p.DecryptionKeys = [EncryptionKeys.RsaPrivate];
+            p.ReplayCache = new InMemorySecurityEventReplayCache(TimeSpan.FromDays(1), timeProvider: new ManualTimeProvider(Some.Now));
+        });
+
+        (await Some.Handler().ValidateTokenAsync(lying, parameters)).ShouldBeInvalidRequest();
+        (await Some.Handler().ValidateTokenAsync(honest, parameters)).ShouldBeAccepted();
+    }
+
+    [Test]
     public void CreateToken_UnsecuredAndEncrypted_RefusedSET14()
     {
         var descriptor = PersonalDataDescriptor();
