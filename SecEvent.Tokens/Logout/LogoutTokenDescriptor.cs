@@ -70,6 +70,13 @@ public sealed class LogoutTokenDescriptor
     public SigningCredentials? SigningCredentials { get; set; }
 
     /// <summary>
+    /// When set, the signed Logout Token is encrypted to the RP (Back-Channel Logout 1.0 §2.4: MAY, with the keys and
+    /// algorithms negotiated for ID Tokens); the JWE header repeats <c>iss</c>. See <see cref="SecurityEventEncryptionAlgorithms"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: signed only.</value>
+    public EncryptingCredentials? EncryptingCredentials { get; set; }
+
+    /// <summary>
     /// Further claims, with the value types of <see cref="SecurityEventTokenDescriptor.AdditionalClaims"/>. Claims with a
     /// property here cannot be set through this dictionary, and <c>nonce</c> is refused (§2.4).
     /// </summary>

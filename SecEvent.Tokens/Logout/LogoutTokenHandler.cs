@@ -65,6 +65,7 @@ public sealed class LogoutTokenHandler
             Expiration = expiration,
             Events = [descriptor.Event ?? new BackChannelLogoutEvent()],
             SigningCredentials = descriptor.SigningCredentials,
+            EncryptingCredentials = descriptor.EncryptingCredentials,
         };
 
         foreach (var (name, value) in descriptor.AdditionalClaims)
@@ -176,6 +177,8 @@ public sealed class LogoutTokenHandler
             ClockSkew = parameters.ClockSkew,
             MaximumTokenAge = parameters.MaximumTokenAge,
             MaximumTokenSize = parameters.MaximumTokenSize,
+            DecryptionKeys = parameters.DecryptionKeys,
+            RequireEncryption = parameters.RequireEncryption,
         };
     }
 

@@ -62,6 +62,14 @@ public sealed class LogoutTokenValidationParameters
     /// <value>The default value is <see langword="null"/>.</value>
     public ISecurityEventReplayCache? ReplayCache { get; set; }
 
+    /// <summary>The RP's private keys for encrypted Logout Tokens (§2.6 step 1: decrypt with the keys negotiated for ID Tokens).</summary>
+    /// <value>The default value is an empty list: encrypted Logout Tokens are refused.</value>
+    public IList<SecurityKey> DecryptionKeys { get; set; } = [];
+
+    /// <summary>Refuses Logout Tokens that are not encrypted: set it when ID Token encryption was negotiated (§2.6 step 1 SHOULD).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RequireEncryption { get; set; }
+
     /// <summary>
     /// Requires the explicit type <c>typ: logout+jwt</c> (§2.4, §4.1). Off by default because requiring it would break
     /// existing deployments; turn it on when a deployment profile says so.
