@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tries the secevent tool end to end, in a temporary folder: keygen (ES256) -> sign (SSF) -> verify -> decode,
-# then one refusal (verify with the wrong audience). Prints every step; exits 0 only when each behaved as expected.
+# then one refusal (verify with the wrong audience), then an encrypted SET: keygen (ECDH-ES+A256KW, the receiver's
+# key) -> sign --encrypt-to -> verify --decrypt-key. Prints every step; exits 0 only when each behaved as expected.
 #
 #   bash samples/try-cli.sh
 #
@@ -66,6 +67,24 @@ echo "== verify --aud https://someone-else.example.com (must be refused)"
 out="$(secevent verify --jwks "$work/public.jwks" --iss "$issuer" --aud https://someone-else.example.com --profile ssf --in "$work/token.jwt")"; code=$?
 echo "$out"
 check refusal 1 "$code" "$out" '{"err":"invalid_audience","description":'
+
+echo "== keygen --alg ECDH-ES+A256KW (the receiver's encryption key)"
+out="$(secevent keygen --alg ECDH-ES+A256KW --out "$work/enc.jwk" --jwks "$work/enc.jwks")"; code=$?
+echo "$out"
+check keygen-enc 0 "$code" "$out" '"alg":"ECDH-ES+A256KW"'
+
+echo "== sign --profile ssf --encrypt-to (signed, then encrypted to the receiver)"
+jwe="$(secevent sign --key "$work/private.jwk" --profile ssf --encrypt-to "$work/enc.jwks" --in "$example")"; code=$?
+echo "$jwe"
+check sign-encrypted 0 "$code" "$jwe" "."
+# A compact JWE: five base64url parts.
+[[ "$jwe" =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || { echo "FAILED: sign --encrypt-to printed no compact JWE"; failed=$((failed + 1)); }
+printf '%s\n' "$jwe" > "$work/token.jwe"
+
+echo "== verify --decrypt-key --require-encryption"
+out="$(secevent verify --jwks "$work/public.jwks" --decrypt-key "$work/enc.jwk" --require-encryption --iss "$issuer" --aud "$audience" --profile ssf --in "$work/token.jwe")"; code=$?
+echo "$out"
+check verify-encrypted 0 "$code" "$out" '"jwe_header":{"alg":"ECDH-ES+A256KW"'
 
 echo
 if [ "$failed" -eq 0 ]; then

@@ -45,6 +45,30 @@ public class DecodeCommandTests
     }
 
     [Test]
+    public async Task Decode_EncryptedSet_ShowsTheJweHeaderAndSaysThePayloadIsEncrypted()
+    {
+        using var folder = new TempFolder();
+        (await CliRun.RunAsync("keygen", "--alg", "ES256", "--out", folder.File("sig.jwk"))).ExitCode.Should().Be(0);
+        (await CliRun.RunAsync("keygen", "--alg", "ECDH-ES+A256KW", "--kid", "rp-enc-1", "--out", folder.File("enc.jwk"), "--jwks", folder.File("enc.jwks"))).ExitCode.Should().Be(0);
+        var token = (await CliRun.WithStdinAsync(CliPayloads.SharedSignals,
+            "sign", "--key", folder.File("sig.jwk"), "--profile", "ssf", "--encrypt-to", folder.File("enc.jwks"), "--enc", "A128CBC-HS256")).Line;
+
+        var result = await CliRun.WithStdinAsync(token, "decode");
+
+        result.ExitCode.Should().Be(0, result.Stdout);
+        result.MemberNames.Should().Equal("jwe_header", "payload", "encrypted");
+        var header = result.Json.GetProperty("jwe_header");
+        header.GetProperty("alg").GetString().Should().Be("ECDH-ES+A256KW");
+        header.GetProperty("enc").GetString().Should().Be("A128CBC-HS256");
+        header.GetProperty("kid").GetString().Should().Be("rp-enc-1");
+        header.GetProperty("cty").GetString().Should().Be("JWT");
+        header.GetProperty("epk").GetProperty("crv").GetString().Should().Be("P-256");
+        result.Json.GetProperty("payload").ValueKind.Should().Be(JsonValueKind.Null);
+        result.Json.GetProperty("encrypted").GetBoolean().Should().BeTrue();
+        result.Stdout.Should().NotContain(CliPayloads.StreamId, "the claims are encrypted").And.NotContain("secevent+jwt", "so is the JWS header");
+    }
+
+    [Test]
     public async Task Decode_Jwe_PrintsProtectedHeaderAndNullPayload()
     {
         // RFC 7516 §7.1: header . encrypted key . IV . ciphertext . tag; only the header is readable.
@@ -55,9 +79,10 @@ public class DecodeCommandTests
         var result = await CliRun.WithStdinAsync(jwe, "decode");
 
         result.ExitCode.Should().Be(0, result.Stdout);
-        result.MemberNames.Should().Equal("header", "payload");
-        JsonElement.DeepEquals(result.Json.GetProperty("header"), JsonElement.Parse(Header)).Should().BeTrue();
+        result.MemberNames.Should().Equal("jwe_header", "payload", "encrypted");
+        JsonElement.DeepEquals(result.Json.GetProperty("jwe_header"), JsonElement.Parse(Header)).Should().BeTrue();
         result.Json.GetProperty("payload").ValueKind.Should().Be(JsonValueKind.Null);
+        result.Json.GetProperty("encrypted").GetBoolean().Should().BeTrue();
         result.Stdout.Should().Contain("\"typ\":\"secevent+jwt\"");
     }
 

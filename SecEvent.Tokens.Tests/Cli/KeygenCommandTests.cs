@@ -82,11 +82,87 @@ public class KeygenCommandTests
         Base64Url.DecodeFromChars(new JsonWebKey(File.ReadAllText(folder.File("k.jwk"))).N).Should().HaveCount(modulusBytes);
     }
 
+    [TestCase("RSA-OAEP-256", "RSA", null)]
+    [TestCase("RSA-OAEP", "RSA", null)]
+    [TestCase("ECDH-ES+A256KW", "EC", "P-256")]
+    public async Task Keygen_EncryptionAlgorithm_WritesEncryptionKeyPair(string algorithm, string kty, string? curve)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--out", folder.File("k.jwk"), "--jwks", folder.File("k.jwks"));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Json.GetProperty("alg").GetString().Should().Be(algorithm);
+        var privateKey = new JsonWebKey(File.ReadAllText(folder.File("k.jwk")));
+        privateKey.Kty.Should().Be(kty);
+        privateKey.Alg.Should().Be(algorithm);
+        privateKey.Use.Should().Be("enc");
+        privateKey.Crv.Should().Be(curve);
+        privateKey.D.Should().NotBeNullOrEmpty();
+        privateKey.Kid.Should().Be(Base64UrlEncoder.Encode(privateKey.ComputeJwkThumbprint()));
+        if (kty == "RSA")
+        {
+            Base64Url.DecodeFromChars(privateKey.N).Should().HaveCount(256, "RSA keys have 2048 bits unless --size says more");
+        }
+
+        var keys = JsonElement.Parse(File.ReadAllText(folder.File("k.jwks"))).GetProperty("keys");
+        keys.GetArrayLength().Should().Be(1);
+        var publicKey = keys[0];
+        publicKey.GetProperty("use").GetString().Should().Be("enc");
+        publicKey.GetProperty("alg").GetString().Should().Be(algorithm);
+        publicKey.GetProperty("kid").GetString().Should().Be(privateKey.Kid);
+        publicKey.EnumerateObject().Select(m => m.Name).Should().NotContain(PrivateMembers);
+    }
+
+    [TestCase(null, "P-256", 32)]
+    [TestCase("P-256", "P-256", 32)]
+    [TestCase("P-384", "P-384", 48)]
+    public async Task Keygen_EcdhWithCrv_MakesTheKeyOnThatCurve(string? crv, string expected, int coordinateBytes)
+    {
+        using var folder = new TempFolder();
+        string[] args = ["keygen", "--alg", "ECDH-ES+A256KW", "--out", folder.File("k.jwk")];
+
+        var result = await CliRun.RunAsync(crv is null ? args : [.. args, "--crv", crv]);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var jwk = new JsonWebKey(File.ReadAllText(folder.File("k.jwk")));
+        jwk.Crv.Should().Be(expected);
+        Base64Url.DecodeFromChars(jwk.X).Should().HaveCount(coordinateBytes);
+        Base64Url.DecodeFromChars(jwk.D).Should().HaveCount(coordinateBytes);
+    }
+
+    [TestCase("ES256", "P-256", "--crv")]
+    [TestCase("RSA-OAEP-256", "P-256", "--crv")]
+    [TestCase("ECDH-ES+A256KW", "P-521", "P-521")]
+    [TestCase("ECDH-ES+A256KW", "p-256", "p-256")]
+    [TestCase("ECDH-ES+A256KW", "secp256r1", "secp256r1")]
+    public async Task Keygen_BadCrv_IsAUsageError(string algorithm, string curve, string reason)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", algorithm, "--crv", curve, "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(2);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(reason);
+        File.Exists(folder.File("k.jwk")).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Keygen_RsaOaepWithSize_ModulusHasTheRequestedSize()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRun.RunAsync("keygen", "--alg", "RSA-OAEP-256", "--size", "3072", "--out", folder.File("k.jwk"));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        Base64Url.DecodeFromChars(new JsonWebKey(File.ReadAllText(folder.File("k.jwk"))).N).Should().HaveCount(384);
+    }
+
     [TestCase("RS256", "1024")]
     [TestCase("RS256", "2047")]
     [TestCase("RS256", "16384")]
     [TestCase("ES256", "2048")]
     [TestCase("HS256", "4096")]
+    [TestCase("ECDH-ES+A256KW", "2048")]
+    [TestCase("RSA-OAEP", "1024")]
     [TestCase("RS256", "big")]
     public async Task Keygen_BadSize_IsAUsageError(string algorithm, string size)
     {
@@ -173,6 +249,9 @@ public class KeygenCommandTests
     [TestCase("FOO")]
     [TestCase("es256")]
     [TestCase("none")]
+    [TestCase("dir")]
+    [TestCase("RSA1_5")]
+    [TestCase("ECDH-ES")]
     public async Task Keygen_UnknownAlgorithm_IsAUsageError(string algorithm)
     {
         using var folder = new TempFolder();

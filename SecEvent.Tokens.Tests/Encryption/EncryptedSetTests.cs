@@ -39,6 +39,7 @@ public class EncryptedSetTests
         result.DecryptionKey.Should().BeSameAs(privateKey);
         result.SigningKey.Should().NotBeNull();
         var header = JsonElement.Parse(JweBuilder.HeaderOf(token));
+        JweBuilder.HeaderOf(token).Should().Contain($"\"alg\":\"{alg}\"", "names are written unescaped");
         header.GetProperty("alg").GetString().Should().Be(alg);
         header.GetProperty("enc").GetString().Should().Be(enc);
         header.GetProperty("cty").GetString().Should().Be("JWT");
@@ -337,6 +338,9 @@ public class EncryptedSetTests
             .Should().Contain("'use'");
         CreationError(new EncryptingCredentials(new SymmetricSecurityKey(new byte[16]), SecurityEventEncryptionAlgorithms.Direct, SecurityEventEncryptionAlgorithms.A256Gcm))
             .Should().Contain("256 bits");
+        var offCurve = new JsonWebKey { Kty = "EC", Crv = "P-256", X = Base64Url.EncodeToString(new byte[32]), Y = Base64Url.EncodeToString(new byte[32]) };
+        CreationError(new EncryptingCredentials(offCurve, SecurityEventEncryptionAlgorithms.EcdhEsA256KW, SecurityEventEncryptionAlgorithms.A256Gcm))
+            .Should().Contain("on the curve");
     }
 
     private static string CreationError(EncryptingCredentials credentials)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,6 +11,9 @@ namespace SecEvent.Tokens.Encryption;
 /// <summary>Encrypts a signed SET to its recipient as a Nested JWT (RFC 7519 §5.2, §A.2; RFC 7516 §5.1).</summary>
 internal static class JweWriter
 {
+    // As the JWS writer: '+' in ECDH-ES+A256KW stays '+' rather than becoming \u002B.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Checks the credentials before anything is signed; <see langword="null"/> when they can encrypt.</summary>
     public static string? Check(EncryptingCredentials credentials)
     {
@@ -64,7 +68,7 @@ internal static class JweWriter
     private static byte[] Header(KeyManagement alg, ContentEncryption enc, string? keyId, ECParameters? ephemeralKey, string? issuer)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("alg", alg.Name);

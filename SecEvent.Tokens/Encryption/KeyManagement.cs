@@ -43,9 +43,14 @@ internal sealed class KeyManagement
                 : null;
         }
 
-        return (IsKeyAgreement ? EncryptionKey.EllipticCurve(key, needPrivate: !forEncryption) is not null : EncryptionKey.Symmetric(key) is not null)
+        if (!IsKeyAgreement)
+        {
+            return EncryptionKey.Symmetric(key) is not null ? null : $"The key cannot be used with {Name}: it needs a symmetric key.";
+        }
+
+        return EncryptionKey.EllipticCurve(key, needPrivate: !forEncryption) is { } ec && IsValidPoint(ec)
             ? null
-            : $"The key cannot be used with {Name}: it needs {(IsKeyAgreement ? "an EC key on P-256, P-384 or P-521" : "a symmetric key")}.";
+            : $"The key cannot be used with {Name}: it needs an EC key on P-256, P-384 or P-521 whose point lies on the curve.";
     }
 
     /// <summary>Makes a content encryption key and delivers it to the recipient's key.</summary>
@@ -128,6 +133,19 @@ internal sealed class KeyManagement
         catch (CryptographicException)
         {
             return null; // The ephemeral point is not on the curve, or the agreement failed.
+        }
+    }
+
+    private static bool IsValidPoint(ECParameters parameters)
+    {
+        try
+        {
+            using var key = ECDiffieHellman.Create(new ECParameters { Curve = parameters.Curve, Q = parameters.Q });
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false; // Coordinates of the wrong length, or a point off the curve.
         }
     }
 

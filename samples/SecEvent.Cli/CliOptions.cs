@@ -12,6 +12,22 @@ internal static class CliOptions
         "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "HS256", "HS384", "HS512",
     ];
 
+    /// <summary>
+    /// The JWE key management algorithms the tool makes keys for and encrypts with (RFC 7518 §4.3, §4.6), in the order
+    /// help lists them. <c>dir</c> is left out: its key is a shared secret, not a recipient's public key.
+    /// </summary>
+    public static readonly string[] KeyManagementAlgorithms =
+    [
+        SecurityEventEncryptionAlgorithms.RsaOaep256, SecurityEventEncryptionAlgorithms.RsaOaep, SecurityEventEncryptionAlgorithms.EcdhEsA256KW,
+    ];
+
+    /// <summary>The JWE content encryption algorithms (RFC 7518 §5.1); the first is the default.</summary>
+    public static readonly string[] ContentEncryptionAlgorithms =
+    [
+        SecurityEventEncryptionAlgorithms.A256Gcm, SecurityEventEncryptionAlgorithms.A128Gcm,
+        SecurityEventEncryptionAlgorithms.A128CbcHs256, SecurityEventEncryptionAlgorithms.A256CbcHs512,
+    ];
+
     private const string Rfc8417 = "rfc8417";
     private const string SharedSignals = "ssf";
     private const string BackChannelLogout = "logout";
@@ -38,4 +54,7 @@ internal static class CliOptions
 
     /// <summary>Whether a name is one of <see cref="Algorithms"/>; JOSE names are case-sensitive (RFC 7515 §4.1.1).</summary>
     public static bool IsAlgorithm(string name) => Array.IndexOf(Algorithms, name) >= 0;
+
+    /// <summary>Whether a name is one of <see cref="KeyManagementAlgorithms"/>, compared case-sensitively (RFC 7516 §4.1.1).</summary>
+    public static bool IsKeyManagementAlgorithm(string? name) => name is not null && Array.IndexOf(KeyManagementAlgorithms, name) >= 0;
 }

@@ -8,15 +8,23 @@ namespace SecEvent.Cli.Commands;
 /// <c>secevent decode</c>: shows what a compact JWS or JWE says, without checking any signature. For looking,
 /// never for trusting: only <c>verify</c> tells whether the token is genuine.
 /// </summary>
+/// <remarks>
+/// A JWS prints <c>{"header":…,"payload":…}</c>. A JWE prints <c>{"jwe_header":…,"payload":null,"encrypted":true}</c>:
+/// its protected header under its own name, so it is never taken for the SET's JWS header, which is encrypted
+/// along with the claims and needs the receiver's key (<c>verify --decrypt-key</c>).
+/// </remarks>
 internal static class DecodeCommand
 {
+    /// <summary>The member that holds a JWE's protected header (RFC 7516 §4), in <c>decode</c> and <c>verify</c> output.</summary>
+    public const string JweHeaderMember = "jwe_header";
+
     private const int JwsParts = 3;
     private const int JweParts = 5;
 
     public static Command Create(CliContext context)
     {
         var input = CliInput.CreateOption("compact token");
-        var command = new Command("decode", "Print a compact JWS's header and payload, or a JWE's protected header, UNVERIFIED.") { input };
+        var command = new Command("decode", "Print a compact JWS's header and payload, or a JWE's protected header (its payload is encrypted), UNVERIFIED.") { input };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,7 +61,7 @@ internal static class DecodeCommand
             CliOutput.WriteJsonLine(context.Stdout, json =>
             {
                 json.WriteStartObject();
-                json.WritePropertyName("header");
+                json.WritePropertyName(payload is null ? JweHeaderMember : "header");
                 header.WriteTo(json);
                 json.WritePropertyName("payload");
                 if (payload is { } value)
@@ -63,6 +71,7 @@ internal static class DecodeCommand
                 else
                 {
                     json.WriteNullValue();
+                    json.WriteBoolean("encrypted", true);
                 }
 
                 json.WriteEndObject();
@@ -79,7 +88,8 @@ internal static class DecodeCommand
     private static bool IsBase64UrlText(string part) =>
         part.Length % 4 != 1 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static bool TryDecodeObject(string part, string what, out JsonElement element, out string? problem)
+    /// <summary>Decodes one base64url part of a compact token that must hold a JSON object, strictly.</summary>
+    internal static bool TryDecodeObject(string part, string what, out JsonElement element, out string? problem)
     {
         byte[] bytes;
         try

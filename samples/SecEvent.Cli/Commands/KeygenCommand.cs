@@ -3,21 +3,25 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Cli.Keys;
+using SecEvent.Tokens;
 
 namespace SecEvent.Cli.Commands;
 
-/// <summary><c>secevent keygen</c>: a new signing key as a private JWK, and optionally its public JWKS.</summary>
+/// <summary>
+/// <c>secevent keygen</c>: a new signing or encryption key as a private JWK, and optionally its public JWKS. The
+/// encryption key belongs to the receiver: it keeps the private JWK and gives the public JWKS to the transmitter.
+/// </summary>
 internal static class KeygenCommand
 {
     public static Command Create(CliContext context)
     {
         var algorithm = new Option<string>("--alg")
         {
-            Description = "The JWS algorithm the key is for.",
+            Description = $"The algorithm the key is for: a JWS algorithm for a signing key, or {string.Join(", ", CliOptions.KeyManagementAlgorithms)} for an encryption key (use: enc).",
             HelpName = "ALG",
             Required = true,
         };
-        algorithm.AcceptOnlyFromAmong(CliOptions.Algorithms);
+        algorithm.AcceptOnlyFromAmong([.. CliOptions.Algorithms, .. CliOptions.KeyManagementAlgorithms]);
 
         var keyId = new Option<string?>("--kid")
         {
@@ -26,10 +30,16 @@ internal static class KeygenCommand
         };
         var size = new Option<int?>("--size")
         {
-            Description = $"The RSA key size in bits (RS*, PS* only); {KeyGenerator.MinimumRsaBits} when absent.",
+            Description = $"The RSA key size in bits (RS*, PS*, RSA-OAEP* only); {KeyGenerator.MinimumRsaBits} when absent.",
             HelpName = "BITS",
             CustomParser = ParseSize, // a bad size is a parse error, so a usage error (exit 2) like any other
         };
+        var curve = new Option<string?>("--crv")
+        {
+            Description = $"The curve of an {SecurityEventEncryptionAlgorithms.EcdhEsA256KW} key; {KeyGenerator.EncryptionCurves[0]} when absent. ES* keys take the curve their algorithm names.",
+            HelpName = "CURVE",
+        };
+        curve.AcceptOnlyFromAmong(KeyGenerator.EncryptionCurves);
         var output = new Option<string>("--out")
         {
             Description = "Where to write the private key, as one JWK (owner-only permissions).",
@@ -42,14 +52,19 @@ internal static class KeygenCommand
             HelpName = "PUBLIC_JWKS",
         };
 
-        var command = new Command("keygen", "Generate a signing key.") { algorithm, keyId, size, output, jwks };
+        var command = new Command("keygen", "Generate a signing key, or an encryption key for encrypted SETs.") { algorithm, keyId, size, curve, output, jwks };
 
         command.Validators.Add(result =>
         {
             var alg = result.GetValue(algorithm);
-            if (result.GetResult(size) is not null && alg is not null && !alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
+            if (result.GetResult(size) is not null && alg is not null && !IsRsa(alg))
             {
-                result.AddError("--size applies to RSA keys only (RS*, PS*).");
+                result.AddError("--size applies to RSA keys only (RS*, PS*, RSA-OAEP*).");
+            }
+
+            if (result.GetResult(curve) is not null && alg is not null && alg != SecurityEventEncryptionAlgorithms.EcdhEsA256KW)
+            {
+                result.AddError($"--crv applies to {SecurityEventEncryptionAlgorithms.EcdhEsA256KW} keys only; an ES* algorithm names its curve.");
             }
         });
         keyId.Validators.Add(result =>
@@ -63,7 +78,8 @@ internal static class KeygenCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var alg = parse.GetRequiredValue(algorithm);
-            var key = KeyGenerator.Generate(alg, parse.GetValue(size) ?? KeyGenerator.MinimumRsaBits, parse.GetValue(keyId));
+            var key = KeyGenerator.Generate(
+                alg, parse.GetValue(size) ?? KeyGenerator.MinimumRsaBits, parse.GetValue(curve) ?? KeyGenerator.EncryptionCurves[0], parse.GetValue(keyId));
             var privatePath = parse.GetRequiredValue(output);
             var publicPath = parse.GetValue(jwks);
 
@@ -94,6 +110,9 @@ internal static class KeygenCommand
         });
         return command;
     }
+
+    /// <summary>RS*, PS* and the RSA-OAEP family: every algorithm name that starts with "RS" or "PS" takes an RSA key.</summary>
+    private static bool IsRsa(string alg) => alg.StartsWith("RS", StringComparison.Ordinal) || alg.StartsWith("PS", StringComparison.Ordinal);
 
     private static int? ParseSize(ArgumentResult result)
     {

@@ -75,7 +75,8 @@ internal static class KeyFiles
             : throw new CliUsageException($"the JWKS in '{path}' holds no usable key; it must look like {{\"keys\":[…]}}.");
     }
 
-    private static T Parse<T>(string path, string what, string text, Func<string, T> create)
+    /// <summary>Parses a JWK or JWKS strictly (unique member names), turning every problem into a usage error.</summary>
+    internal static T Parse<T>(string path, string what, string text, Func<string, T> create)
     {
         // Microsoft.IdentityModel's reader lets a repeated member win silently; refuse the file instead.
         if (!StrictJson.TryParseObject(text, what, out _, out var error))
@@ -93,7 +94,8 @@ internal static class KeyFiles
         }
     }
 
-    private static bool HasPrivatePart(JsonWebKey key) => key.Kty switch
+    /// <summary>Whether the key holds its private part (<c>d</c>) or, for a symmetric key, its secret.</summary>
+    internal static bool HasPrivatePart(JsonWebKey key) => key.Kty switch
     {
         JsonWebAlgorithmsKeyTypes.Octet => !string.IsNullOrEmpty(key.K),
         JsonWebAlgorithmsKeyTypes.RSA or JsonWebAlgorithmsKeyTypes.EllipticCurve => !string.IsNullOrEmpty(key.D),
