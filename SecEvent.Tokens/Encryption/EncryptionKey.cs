@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.IdentityModel.Tokens;
@@ -12,6 +13,13 @@ namespace SecEvent.Tokens.Encryption;
 internal static class EncryptionKey
 {
     public const int MinimumRsaKeySizeInBits = 2048;
+
+    // Importing a key costs more than using it; the objects live as long as the SecurityKey they come from. A key is
+    // not expected to change after it is first used.
+    private static readonly ConditionalWeakTable<SecurityKey, StrongBox<RSA?>> PublicRsa = new();
+    private static readonly ConditionalWeakTable<SecurityKey, StrongBox<RSA?>> PrivateRsa = new();
+    private static readonly ConditionalWeakTable<SecurityKey, StrongBox<EcKey?>> PublicEc = new();
+    private static readonly ConditionalWeakTable<SecurityKey, StrongBox<EcKey?>> PrivateEc = new();
 
     /// <summary>Checks a key's JWK limits for a key management algorithm; <see langword="null"/> when it may be used.</summary>
     public static string? CheckLimits(SecurityKey key, string algorithm, bool forEncryption)
@@ -39,30 +47,22 @@ internal static class EncryptionKey
             : null;
     }
 
-    /// <summary>An RSA object for the key, or <see langword="null"/> when it is not an RSA key (or lacks the private part).</summary>
-    public static RSA? Rsa(SecurityKey key, bool needPrivate)
-    {
-        RSAParameters? parameters = key switch
-        {
-            RsaSecurityKey { Rsa: { } rsa } => Export(rsa, needPrivate),
-            RsaSecurityKey { Rsa: null } rsa => rsa.Parameters,
-            X509SecurityKey x509 => needPrivate ? Export(x509.Certificate.GetRSAPrivateKey(), true) : Export(x509.Certificate.GetRSAPublicKey(), false),
-            JsonWebKey { Kty: JsonWebAlgorithmsKeyTypes.RSA } jwk => RsaFromJwk(jwk),
-            _ => null,
-        };
+    /// <summary>
+    /// The RSA object for the key, or <see langword="null"/> when it is not an RSA key (or lacks the private part).
+    /// Cached with the key and shared: callers must not dispose it. RSA operations are safe to run concurrently.
+    /// </summary>
+    public static RSA? Rsa(SecurityKey key, bool needPrivate) =>
+        (needPrivate ? PrivateRsa : PublicRsa).GetValue(key, k => new StrongBox<RSA?>(CreateRsa(k, needPrivate))).Value;
 
-        if (parameters is not { Modulus: not null, Exponent: not null } p || (needPrivate && p.D is null))
-        {
-            return null;
-        }
-
-        var created = RSA.Create();
-        created.ImportParameters(needPrivate ? p : new RSAParameters { Modulus = p.Modulus, Exponent = p.Exponent });
-        return created;
-    }
+    /// <summary>
+    /// The ECDH object for an EC key on a named curve, or <see langword="null"/> when the key is not one (or lacks the
+    /// private part, or its point is not on the curve). Cached with the key and shared: callers must not dispose it.
+    /// </summary>
+    public static EcKey? Ecdh(SecurityKey key, bool needPrivate) =>
+        (needPrivate ? PrivateEc : PublicEc).GetValue(key, k => new StrongBox<EcKey?>(CreateEcdh(k, needPrivate))).Value;
 
     /// <summary>The EC parameters of the key, or <see langword="null"/> when it is not a usable EC key.</summary>
-    public static ECParameters? EllipticCurve(SecurityKey key, bool needPrivate)
+    private static ECParameters? EllipticCurve(SecurityKey key, bool needPrivate)
     {
         ECParameters? parameters = key switch
         {
@@ -112,6 +112,52 @@ internal static class EncryptionKey
         "P-384" => 48,
         _ => 66,
     };
+
+    private static RSA? CreateRsa(SecurityKey key, bool needPrivate)
+    {
+        RSAParameters? parameters = key switch
+        {
+            RsaSecurityKey { Rsa: { } rsa } => Export(rsa, needPrivate),
+            RsaSecurityKey { Rsa: null } rsa => rsa.Parameters,
+            X509SecurityKey x509 => needPrivate ? Export(x509.Certificate.GetRSAPrivateKey(), true) : Export(x509.Certificate.GetRSAPublicKey(), false),
+            JsonWebKey { Kty: JsonWebAlgorithmsKeyTypes.RSA } jwk => RsaFromJwk(jwk),
+            _ => null,
+        };
+
+        if (parameters is not { Modulus: not null, Exponent: not null } p || (needPrivate && p.D is null))
+        {
+            return null;
+        }
+
+        try
+        {
+            var created = RSA.Create();
+            created.ImportParameters(needPrivate ? p : new RSAParameters { Modulus = p.Modulus, Exponent = p.Exponent });
+            return created;
+        }
+        catch (CryptographicException)
+        {
+            return null; // Inconsistent parameters.
+        }
+    }
+
+    private static EcKey? CreateEcdh(SecurityKey key, bool needPrivate)
+    {
+        if (EllipticCurve(key, needPrivate) is not { } parameters)
+        {
+            return null;
+        }
+
+        try
+        {
+            var ecdh = ECDiffieHellman.Create(needPrivate ? parameters : new ECParameters { Curve = parameters.Curve, Q = parameters.Q });
+            return new EcKey(ecdh, parameters.Curve, CurveName(parameters.Curve)!);
+        }
+        catch (CryptographicException)
+        {
+            return null; // Coordinates of the wrong length, or a point off the curve.
+        }
+    }
 
     private static RSAParameters? Export(RSA? rsa, bool includePrivate)
     {

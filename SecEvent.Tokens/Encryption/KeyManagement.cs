@@ -37,7 +37,7 @@ internal sealed class KeyManagement
     {
         if (_padding is not null)
         {
-            using var rsa = EncryptionKey.Rsa(key, needPrivate: !forEncryption);
+            var rsa = EncryptionKey.Rsa(key, needPrivate: !forEncryption);
             return rsa is null ? $"The key cannot be used with {Name}: it needs an RSA key."
                 : rsa.KeySize < EncryptionKey.MinimumRsaKeySizeInBits ? $"RSA encryption keys must have at least {EncryptionKey.MinimumRsaKeySizeInBits} bits."
                 : null;
@@ -48,7 +48,7 @@ internal sealed class KeyManagement
             return EncryptionKey.Symmetric(key) is not null ? null : $"The key cannot be used with {Name}: it needs a symmetric key.";
         }
 
-        return EncryptionKey.EllipticCurve(key, needPrivate: !forEncryption) is { } ec && IsValidPoint(ec)
+        return EncryptionKey.Ecdh(key, needPrivate: !forEncryption) is not null
             ? null
             : $"The key cannot be used with {Name}: it needs an EC key on P-256, P-384 or P-521 whose point lies on the curve.";
     }
@@ -69,14 +69,13 @@ internal sealed class KeyManagement
         var contentKey = RandomNumberGenerator.GetBytes(enc.KeyBytes);
         if (_padding is not null)
         {
-            using var rsa = EncryptionKey.Rsa(recipient, needPrivate: false) ?? throw new ArgumentException($"{Name} needs an RSA key.", nameof(recipient));
+            var rsa = EncryptionKey.Rsa(recipient, needPrivate: false) ?? throw new ArgumentException($"{Name} needs an RSA key.", nameof(recipient));
             return (contentKey, rsa.Encrypt(contentKey, _padding));
         }
 
-        var peer = EncryptionKey.EllipticCurve(recipient, needPrivate: false) ?? throw new ArgumentException($"{Name} needs an EC key on P-256, P-384 or P-521.", nameof(recipient));
-        using var receiver = ECDiffieHellman.Create(new ECParameters { Curve = peer.Curve, Q = peer.Q });
-        using var ephemeral = ECDiffieHellman.Create(peer.Curve);
-        var kek = KeyEncryptionKey(ephemeral, receiver.PublicKey, [], []);
+        var receiver = EncryptionKey.Ecdh(recipient, needPrivate: false) ?? throw new ArgumentException($"{Name} needs an EC key on P-256, P-384 or P-521.", nameof(recipient));
+        using var ephemeral = ECDiffieHellman.Create(receiver.Curve);
+        var kek = KeyEncryptionKey(ephemeral, receiver.Key.PublicKey, [], []);
         ephemeralKey = ephemeral.ExportParameters(false);
         return (contentKey, AesKeyWrap.Wrap(kek, contentKey));
     }
@@ -91,7 +90,7 @@ internal sealed class KeyManagement
         }
         else if (_padding is not null)
         {
-            using var rsa = EncryptionKey.Rsa(key, needPrivate: true);
+            var rsa = EncryptionKey.Rsa(key, needPrivate: true);
             contentKey = rsa is null || rsa.KeySize < EncryptionKey.MinimumRsaKeySizeInBits ? null : TryDecrypt(rsa, encryptedKey);
         }
         else
@@ -117,35 +116,21 @@ internal sealed class KeyManagement
     private byte[]? TryAgree(SecurityKey key, JweHeader header, ReadOnlySpan<byte> encryptedKey)
     {
         // RFC 7518 §4.6.1.1: the ephemeral key must be on the recipient's curve; importing it checks the point is on it.
-        if (EncryptionKey.EllipticCurve(key, needPrivate: true) is not { } own || header.EphemeralKey is not { } epk
-            || EncryptionKey.CurveName(own.Curve) != EncryptionKey.CurveName(epk.Curve))
+        if (EncryptionKey.Ecdh(key, needPrivate: true) is not { } own || header.EphemeralKey is not { } epk
+            || own.CurveName != EncryptionKey.CurveName(epk.Curve))
         {
             return null;
         }
 
         try
         {
-            using var recipient = ECDiffieHellman.Create(own);
             using var sender = ECDiffieHellman.Create(epk);
-            var kek = KeyEncryptionKey(recipient, sender.PublicKey, header.PartyUInfo, header.PartyVInfo);
+            var kek = KeyEncryptionKey(own.Key, sender.PublicKey, header.PartyUInfo, header.PartyVInfo);
             return AesKeyWrap.TryUnwrap(kek, encryptedKey);
         }
         catch (CryptographicException)
         {
             return null; // The ephemeral point is not on the curve, or the agreement failed.
-        }
-    }
-
-    private static bool IsValidPoint(ECParameters parameters)
-    {
-        try
-        {
-            using var key = ECDiffieHellman.Create(new ECParameters { Curve = parameters.Curve, Q = parameters.Q });
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false; // Coordinates of the wrong length, or a point off the curve.
         }
     }
 
