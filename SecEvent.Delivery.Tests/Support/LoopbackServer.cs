@@ -25,10 +25,13 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts a server whose every request, on any path and method, goes to <paramref name="handler"/>.</summary>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    public static Task<LoopbackServer> StartAsync(RequestDelegate handler) => StartAsync(handler, new Uri("http://127.0.0.1:0/"));
+
+    /// <summary>Starts a server on a given loopback address, such as one from <see cref="RefusingAddress"/>.</summary>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Uri listenOn)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(listenOn.GetLeftPart(UriPartial.Authority));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(handler);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using SecEvent.Delivery.Push;
+
+namespace SecEvent.Delivery.Tests.Support;
+
+/// <summary>Maps Kestrel requests onto a <see cref="PushReceiver"/> and writes its answers back.</summary>
+internal static class PushReceiverEndpoint
+{
+    public static RequestDelegate For(PushReceiver receiver) => async context =>
+    {
+        var request = new PushRequest
+        {
+            Method = context.Request.Method,
+            ContentType = context.Request.ContentType,
+            ContentLength = context.Request.ContentLength,
+            Authorization = context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            Body = context.Request.Body,
+        };
+        var response = await receiver.ReceiveAsync(request, context.RequestAborted);
+        context.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+        {
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.ContentType = value;
+            }
+            else
+            {
+                context.Response.Headers.Append(name, value);
+            }
+        }
+
+        if (!response.Body.IsEmpty)
+        {
+            context.Response.ContentLength = response.Body.Length;
+            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        }
+    };
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using SecEvent.Delivery.Diagnostics;
+
+namespace SecEvent.Delivery.Push;
+
+/// <summary>
+/// Builds and keeps one resilience pipeline per push endpoint, so that one failing recipient opens only its own circuit.
+/// A singleton under dependency injection: typed clients are transient, their endpoints' circuits must not be.
+/// </summary>
+/// <remarks>
+/// Endpoints are keyed by URI and a SHA-256 of the <c>Authorization</c> value, so the cache holds no credential. Pipelines
+/// are never evicted: a credential rotation adds one entry.
+/// </remarks>
+internal sealed class PushPipelineProvider
+{
+    private readonly ConcurrentDictionary<(string Uri, string Authorization), Lazy<ResiliencePipeline<HttpResponseMessage>>> _pipelines = new();
+    private readonly ILogger _logger;
+
+    public PushPipelineProvider(PushClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        TimeProvider = timeProvider;
+        _logger = logger;
+        RetryableErrorCodes = options.RetryableErrorCodes.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public PushClientOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger => _logger;
+
+    private HashSet<string> RetryableErrorCodes { get; }
+
+    public ResiliencePipeline<HttpResponseMessage> GetPipeline(PushEndpoint endpoint)
+    {
+        var key = (endpoint.Uri.AbsoluteUri, Fingerprint(endpoint.AuthorizationHeader));
+        return _pipelines.GetOrAdd(
+            key,
+            static (_, state) => new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => state.Self.Create(state.Endpoint)),
+            (Self: this, Endpoint: endpoint)).Value;
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> Create(PushEndpoint endpoint) =>
+        Options.PipelineFactory?.Invoke(endpoint) ?? CreateDefault(endpoint.Uri.Host);
+
+    /// <summary>Total timeout → rejection retry → transient retry → circuit breaker → attempt timeout.</summary>
+    private ResiliencePipeline<HttpResponseMessage> CreateDefault(string host)
+    {
+        var options = Options;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
+        {
+            Name = "SecEvent.Delivery.Push",
+            InstanceName = host,
+            TimeProvider = TimeProvider,
+        };
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
+
+        if (options.RejectionRetryAttempts > 0 && RetryableErrorCodes.Count > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "RejectionRetry",
+                MaxRetryAttempts = options.RejectionRetryAttempts,
+                Delay = options.RejectionRetryDelay,
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+                ShouldHandle = args => ValueTask.FromResult(PushResponseClassifier.IsRetryableRejection(args.Outcome, RetryableErrorCodes)),
+                OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
+            });
+        }
+
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "TransientRetry",
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryMaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = options.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(PushResponseClassifier.IsTransient(args.Outcome)),
+
+                // Polly does not cap a generated delay with MaxDelay: the cap is applied here.
+                DelayGenerator = args => ValueTask.FromResult(
+                    PushResponseClassifier.RetryAfter(args.Outcome.Result, TimeProvider, options.MaxRetryAfter)),
+                OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
+            });
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            Name = "CircuitBreaker",
+            FailureRatio = options.CircuitBreakerFailureRatio,
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            SamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakDuration = options.CircuitBreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(PushResponseClassifier.IsTransient(args.Outcome)),
+            OnOpened = args =>
+            {
+                Log.PushCircuitOpened(_logger, host, args.BreakDuration);
+                return default;
+            },
+            OnClosed = _ =>
+            {
+                Log.PushCircuitClosed(_logger, host);
+                return default;
+            },
+        });
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        return builder.Build();
+    }
+
+    private ValueTask LogRetry(string host, ResilienceContext context, TimeSpan delay, Outcome<HttpResponseMessage> outcome)
+    {
+        if (_logger.IsEnabled(LogLevel.Information) && context.Properties.TryGetValue(PushContext.Key, out var push))
+        {
+            var cause = PushResponseClassifier.Describe(outcome);
+            Log.PushRetrying(_logger, push.Jti, host, push.Attempts, delay, cause);
+        }
+
+        return default;
+    }
+
+    private static string Fingerprint(string? authorization) =>
+        authorization is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)));
+}
