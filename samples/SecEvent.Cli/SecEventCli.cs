@@ -100,6 +100,7 @@ public static class SecEventCli
             SignCommand.Create(context),
             VerifyCommand.Create(context),
             DecodeCommand.Create(context),
+            ListenCommand.Create(context),
         };
 
     private static string HelpCommandLine(ParseResult parse) =>
