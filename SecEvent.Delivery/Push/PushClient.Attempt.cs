@@ -20,7 +20,10 @@ public sealed partial class PushClient
     {
         push.Attempts++;
         var host = push.Endpoint.Uri.Host;
-        Log.PushAttempt(push.Logger, push.Jti, host, push.Attempts);
+        if (push.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Log.PushAttempt(push.Logger, push.Jti, host, push.Attempts);
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, push.Endpoint.Uri);
         request.Content = new ByteArrayContent(push.Body);

@@ -67,13 +67,16 @@ public sealed partial class PushClient
 
         cancellationToken.ThrowIfCancellationRequested();
         var host = endpoint.Uri.Host;
-        var push = new PushContext(_httpClient, endpoint, Encoding.UTF8.GetBytes(set), JtiReader.TryRead(set), _pipelines.Options.MaxErrorBodyBytes, _logger);
+        var push = new PushContext(_httpClient, endpoint, Encoding.UTF8.GetBytes(set), set, _pipelines.Options.MaxErrorBodyBytes, _logger);
         var pipeline = _pipelines.GetPipeline(endpoint);
         var started = _pipelines.TimeProvider.GetTimestamp();
 
         using var activity = DeliveryTelemetry.ActivitySource.StartActivity("secevent.push", ActivityKind.Client);
-        activity?.SetTag("server.address", host);
-        activity?.SetTag("secevent.jti", push.Jti);
+        if (activity is not null)
+        {
+            activity.SetTag("server.address", host);
+            activity.SetTag("secevent.jti", push.Jti);
+        }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PushContext.Key, push);
@@ -124,7 +127,11 @@ public sealed partial class PushClient
         switch (result.Outcome)
         {
             case PushOutcome.Delivered:
-                Log.PushDelivered(_logger, push.Jti, host, result.Attempts);
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    Log.PushDelivered(_logger, push.Jti, host, result.Attempts);
+                }
+
                 break;
             case PushOutcome.Rejected:
                 activity?.SetTag("secevent.push.err", err);

@@ -10,6 +10,8 @@ namespace SecEvent.Delivery.Push;
 /// </remarks>
 public sealed class PushEndpoint
 {
+    private string? _pipelineKey;
+
     /// <summary>Creates an endpoint for an absolute <c>https</c> (or, with <see cref="AllowHttp"/>, <c>http</c>) URI.</summary>
     /// <param name="uri">The recipient's push endpoint URL.</param>
     /// <exception cref="ArgumentException"><paramref name="uri"/> is relative or neither <c>https</c> nor <c>http</c>.</exception>
@@ -44,4 +46,12 @@ public sealed class PushEndpoint
 
     /// <summary>Returns the endpoint URI; never the <see cref="AuthorizationHeader"/>.</summary>
     public override string ToString() => Uri.ToString();
+
+    /// <summary>
+    /// The key of this endpoint's resilience pipeline: the URI and a SHA-256 of the credential, so that no credential
+    /// is held as a key. Computed once; the endpoint is immutable.
+    /// </summary>
+    internal string PipelineKey => _pipelineKey ??= AuthorizationHeader is null
+        ? Uri.AbsoluteUri
+        : Uri.AbsoluteUri + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AuthorizationHeader)));
 }

@@ -20,7 +20,7 @@ namespace SecEvent.Delivery.Push;
 /// </remarks>
 internal sealed class PushPipelineProvider
 {
-    private readonly ConcurrentDictionary<(string Uri, string Authorization), Lazy<ResiliencePipeline<HttpResponseMessage>>> _pipelines = new();
+    private readonly ConcurrentDictionary<string, Lazy<ResiliencePipeline<HttpResponseMessage>>> _pipelines = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     public PushPipelineProvider(PushClientOptions options, TimeProvider timeProvider, ILogger logger)
@@ -43,9 +43,8 @@ internal sealed class PushPipelineProvider
 
     public ResiliencePipeline<HttpResponseMessage> GetPipeline(PushEndpoint endpoint)
     {
-        var key = (endpoint.Uri.AbsoluteUri, Fingerprint(endpoint.AuthorizationHeader));
         return _pipelines.GetOrAdd(
-            key,
+            endpoint.PipelineKey,
             static (_, state) => new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => state.Self.Create(state.Endpoint)),
             (Self: this, Endpoint: endpoint)).Value;
     }
@@ -133,7 +132,4 @@ internal sealed class PushPipelineProvider
 
         return default;
     }
-
-    private static string Fingerprint(string? authorization) =>
-        authorization is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)));
 }
