@@ -51,6 +51,11 @@ internal static class PushClientInstruments
 
     public static void RecordOutcome(string host, string outcome, string? err, TimeSpan duration)
     {
+        if (!Outcomes.Enabled && !Duration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "server.address", host }, { "secevent.push.outcome", outcome } };
         if (err is not null)
         {
