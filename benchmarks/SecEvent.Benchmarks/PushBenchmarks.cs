@@ -30,6 +30,7 @@ public class PushBenchmarks
     private WebApplication _server = null!;
     private HttpClient _http = null!;
     private PushClient _client = null!;
+    private PushClient _bare = null!;
     private PushEndpoint _endpoint = null!;
 
     /// <summary>SETs in flight at once.</summary>
@@ -54,6 +55,7 @@ public class PushBenchmarks
 
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { Timeout = Timeout.InfiniteTimeSpan };
         _client = new PushClient(_http);
+        _bare = new PushClient(_http, new PushClientOptions { PipelineFactory = _ => Polly.ResiliencePipeline<HttpResponseMessage>.Empty });
         _endpoint = new PushEndpoint(new Uri(address, "events")) { AllowHttp = true, AuthorizationHeader = "Bearer benchmark" };
     }
 
@@ -81,6 +83,17 @@ public class PushBenchmarks
     public Task PushClientPush() => RunAsync(async () =>
     {
         var result = await _client.PushAsync(Set, _endpoint);
+        if (!result.IsDelivered)
+        {
+            throw new InvalidOperationException(result.ToString());
+        }
+    });
+
+    /// <summary>The client's own work without resilience (an empty pipeline): what the default pipeline costs, by difference.</summary>
+    [Benchmark(OperationsPerInvoke = SetsPerInvoke)]
+    public Task PushClientNoPipeline() => RunAsync(async () =>
+    {
+        var result = await _bare.PushAsync(Set, _endpoint);
         if (!result.IsDelivered)
         {
             throw new InvalidOperationException(result.ToString());
