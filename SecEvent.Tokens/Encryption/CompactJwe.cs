@@ -47,14 +47,11 @@ internal sealed class CompactJwe
         for (var i = 0; i < 5; i++)
         {
             var segment = token.AsSpan()[parts[i]];
-            var buffer = new byte[CompactToken.MaxDecodedLength(segment)];
-            if (!CompactToken.IsBase64Url(segment) || !CompactToken.TryDecode(segment, buffer, out var length) || (segment.IsEmpty && i != 1))
+            if (!CompactToken.TryDecodeToArray(segment, out segments[i]) || (segment.IsEmpty && i != 1))
             {
                 error = SecurityEventError.Request("A part of the JWE is empty or not base64url (RFC 7516 §7.1); only the encrypted key may be empty.");
                 return false;
             }
-
-            segments[i] = segment.IsEmpty ? [] : buffer[..length];
         }
 
         if (!JweHeader.TryRead(segments[0], maxDepth, out var header, out error))

@@ -88,7 +88,7 @@ internal sealed class JweHeader
     private static string? Octets(JsonElement value, string name, out byte[] octets)
     {
         octets = [];
-        if (value.ValueKind != JsonValueKind.String || !TryDecode(value.GetString()!, out var decoded))
+        if (value.ValueKind != JsonValueKind.String || !CompactToken.TryDecodeToArray(value.GetString(), out var decoded))
         {
             return $"The '{name}' header parameter must be base64url (RFC 7518 §4.6.1).";
         }
@@ -119,18 +119,6 @@ internal sealed class JweHeader
     {
         coordinate = [];
         return key.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            && TryDecode(value.GetString()!, out coordinate) && coordinate.Length == EncryptionKey.CoordinateBytes(curve);
-    }
-
-    private static bool TryDecode(string text, out byte[] bytes)
-    {
-        bytes = new byte[CompactToken.MaxDecodedLength(text)];
-        if (!CompactToken.IsBase64Url(text) || !CompactToken.TryDecode(text, bytes, out var length))
-        {
-            return false;
-        }
-
-        bytes = bytes[..length];
-        return true;
+            && CompactToken.TryDecodeToArray(value.GetString(), out coordinate) && coordinate.Length == EncryptionKey.CoordinateBytes(curve);
     }
 }

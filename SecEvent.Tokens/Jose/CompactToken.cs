@@ -77,6 +77,20 @@ internal readonly struct CompactToken
         return status == OperationStatus.Done && consumed == segment.Length;
     }
 
+    /// <summary>Decodes strict base64url (its alphabet only, no padding, a possible length) into a new array.</summary>
+    public static bool TryDecodeToArray(ReadOnlySpan<char> text, out byte[] bytes)
+    {
+        bytes = [];
+        var buffer = new byte[MaxDecodedLength(text)];
+        if (!IsBase64Url(text) || !TryDecode(text, buffer, out var length))
+        {
+            return false;
+        }
+
+        bytes = buffer[..length];
+        return true;
+    }
+
     public static bool IsBase64Url(ReadOnlySpan<char> segment) =>
         segment.IndexOfAnyExcept(Base64UrlAlphabet) < 0 && segment.Length % 4 != 1;
 }
