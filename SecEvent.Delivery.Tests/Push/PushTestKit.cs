@@ -8,7 +8,7 @@ using SecEvent.Tokens.Tests.Support;
 namespace SecEvent.Delivery.Tests.Push;
 
 /// <summary>A request as the loopback recipient saw it.</summary>
-public sealed record RecordedRequest(string Method, string Path, string? ContentType, string? Accept, string? Authorization, string Body);
+public sealed record RecordedRequest(string Method, string Path, string? ContentType, string? Accept, string? Authorization, string Body, string? AcceptLanguage = null);
 
 /// <summary>Short timeouts and delays, the RFC 8935 example SET, and a recipient that records what it receives.</summary>
 public static class PushTestKit
@@ -61,8 +61,21 @@ public static class PushTestKit
             headers.ContentType.Count == 0 ? null : headers.ContentType.ToString(),
             headers.Accept.Count == 0 ? null : headers.Accept.ToString(),
             headers.Authorization.Count == 0 ? null : headers.Authorization.ToString(),
-            body);
+            body,
+            headers.AcceptLanguage.Count == 0 ? null : headers.AcceptLanguage.ToString());
     }
+
+    /// <summary>A script that answers the first request with <paramref name="status"/> and a <c>Retry-After</c>, then 202.</summary>
+    public static Func<HttpContext, int, Task> RetryAfterThenAccepted(int status, string retryAfter, string? json = null) => (context, n) =>
+    {
+        if (n > 1)
+        {
+            return RespondAsync(context, 202);
+        }
+
+        context.Response.Headers.RetryAfter = retryAfter;
+        return RespondAsync(context, status, json);
+    };
 
     public static Task RespondAsync(HttpContext context, int status, string? json = null)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,10 +29,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     public static Task<LoopbackServer> StartAsync(RequestDelegate handler) => StartAsync(handler, new Uri("http://127.0.0.1:0/"));
 
     /// <summary>Starts a server on a given loopback address, such as one from <see cref="RefusingAddress"/>.</summary>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Uri listenOn)
+    public static Task<LoopbackServer> StartAsync(RequestDelegate handler, Uri listenOn) =>
+        StartAsync(handler, builder => builder.WebHost.UseUrls(listenOn.GetLeftPart(UriPartial.Authority)));
+
+    /// <summary>Starts an HTTPS server on 127.0.0.1 with a free port, presenting <paramref name="certificate"/>.</summary>
+    public static Task<LoopbackServer> StartHttpsAsync(RequestDelegate handler, X509Certificate2 certificate) =>
+        StartAsync(handler, builder => builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate))));
+
+    private static async Task<LoopbackServer> StartAsync(RequestDelegate handler, Action<WebApplicationBuilder> listen)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(listenOn.GetLeftPart(UriPartial.Authority));
+        listen(builder);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(handler);

@@ -29,6 +29,10 @@ public sealed partial class PushClient
         request.Content = new ByteArrayContent(push.Body);
         request.Content.Headers.ContentType = SecurityEventJwt;
         request.Headers.Accept.Add(Json);
+        if (push.AcceptLanguage is { } languages)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", languages);
+        }
         if (push.Endpoint.AuthorizationHeader is { } authorization)
         {
             // Verbatim, as configured (SSF authorization_header): no parsing, no re-formatting.

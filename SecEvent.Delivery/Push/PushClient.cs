@@ -67,9 +67,9 @@ public sealed partial class PushClient
 
         cancellationToken.ThrowIfCancellationRequested();
         var host = endpoint.Uri.Host;
-        var push = new PushContext(_httpClient, endpoint, Encoding.UTF8.GetBytes(set), set, _pipelines.Options.MaxErrorBodyBytes, _logger);
-        var pipeline = _pipelines.GetPipeline(endpoint);
         var started = _pipelines.TimeProvider.GetTimestamp();
+        var push = new PushContext(_httpClient, endpoint, Encoding.UTF8.GetBytes(set), set, _pipelines.Options.MaxErrorBodyBytes, _pipelines.Options.AcceptLanguage, _logger, started);
+        var pipeline = _pipelines.GetPipeline(endpoint);
 
         using var activity = DeliveryTelemetry.ActivitySource.StartActivity("secevent.push", ActivityKind.Client);
         if (activity is not null)
@@ -93,7 +93,7 @@ public sealed partial class PushClient
         }
         catch (Exception ex) when (IsDeliveryFailure(ex))
         {
-            result = PushResult.Failed(ex, push.Attempts, _pipelines.TimeProvider.GetElapsedTime(started));
+            result = PushResult.Failed(ex, push.Attempts, _pipelines.TimeProvider.GetElapsedTime(started)).After(push.RetryAfter);
         }
         finally
         {
@@ -108,9 +108,9 @@ public sealed partial class PushClient
     {
         HttpStatusCode.Accepted => PushResult.Delivered(push.Attempts, duration),
         HttpStatusCode.BadRequest => response.Content is BufferedErrorContent { Error: var error }
-            ? PushResult.Rejected(error.Code, error.Description, push.Attempts, duration)
+            ? PushResult.Rejected(error.Code, error.Description, push.Attempts, duration).After(push.RetryAfter)
             : PushResult.Rejected(null, null, push.Attempts, duration),
-        var status => PushResult.Failed(status, push.Attempts, duration),
+        var status => PushResult.Failed(status, push.Attempts, duration).After(push.RetryAfter),
     };
 
     private static bool IsDeliveryFailure(Exception exception) =>

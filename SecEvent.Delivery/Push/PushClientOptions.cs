@@ -8,10 +8,11 @@ namespace SecEvent.Delivery.Push;
 /// they are checked once, when it is.
 /// </summary>
 /// <remarks>
-/// The default pipeline, one per endpoint, runs total timeout → retry of <see cref="RetryableErrorCodes"/> rejections →
-/// retry of transient failures → circuit breaker → attempt timeout. Transient failures are connection failures,
-/// attempt timeouts, 408, 429, 500, 502, 503 and 504 (RFC 8935 §2, §4: retransmit only when a recoverable failure is
-/// suspected, and wait before retrying).
+/// The default pipeline, one per endpoint, runs retry → circuit breaker → attempt timeout, all within the total timeout.
+/// The retry takes two kinds of failure, each with its own budget: transient failures (connection failures other than a
+/// failed TLS handshake, attempt timeouts, 408, 429, 500, 502, 503 and 504), retried with exponential backoff, and
+/// 400s with one of <see cref="RetryableErrorCodes"/>, retried slowly (RFC 8935 §2, §4: retransmit only when a
+/// recoverable failure is suspected, and wait before retrying). A <c>Retry-After</c> is never undercut.
 /// </remarks>
 public sealed class PushClientOptions
 {
@@ -19,7 +20,10 @@ public sealed class PushClientOptions
     /// <value>The default value is 10 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The longest one <see cref="PushClient.PushAsync"/> may take, every retry and delay included.</summary>
+    /// <summary>
+    /// The longest one <see cref="PushClient.PushAsync"/> may take, every retry and delay included: the last attempt's
+    /// timeout is shortened to what is left, and a delay that would end past it is not taken.
+    /// </summary>
     /// <value>The default value is 2 minutes.</value>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -31,17 +35,21 @@ public sealed class PushClientOptions
     /// <value>The default value is 1 second.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest computed backoff delay (a <c>Retry-After</c> is capped by <see cref="MaxRetryAfter"/>).</summary>
+    /// <summary>The longest computed backoff delay (a <c>Retry-After</c> is bounded by <see cref="MaxRetryAfter"/> instead).</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether backoff delays are jittered, so that transmitters do not retry in lock step.</summary>
+    /// <summary>
+    /// Whether backoff delays are jittered (each drawn uniformly from the upper half of its exponential value), so that
+    /// transmitters do not retry in lock step.
+    /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool UseJitter { get; set; } = true;
 
     /// <summary>
-    /// The longest <c>Retry-After</c> (delta-seconds or HTTP-date, RFC 9110 §10.2.3) honoured on a retried 408, 429 or
-    /// 5xx; a longer one is cut to this value.
+    /// The longest <c>Retry-After</c> (delta-seconds or HTTP-date, RFC 9110 §10.2.3) the client waits for before a retry.
+    /// A recipient asking for longer is not retried sooner: the push ends with its last outcome and
+    /// <see cref="PushResult.RetryAfter"/> says when another attempt is allowed.
     /// </summary>
     /// <value>The default value is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
@@ -58,7 +66,7 @@ public sealed class PushClientOptions
     /// <value>The default value is 2.</value>
     public int RejectionRetryAttempts { get; set; } = 2;
 
-    /// <summary>The fixed delay before each retry of a <see cref="RetryableErrorCodes"/> rejection.</summary>
+    /// <summary>The delay before each retry of a <see cref="RetryableErrorCodes"/> rejection, or the response's <c>Retry-After</c> when longer.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan RejectionRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -85,6 +93,14 @@ public sealed class PushClientOptions
     public int MaxErrorBodyBytes { get; set; } = 16 * 1024;
 
     /// <summary>
+    /// The <c>Accept-Language</c> sent with every push (RFC 8935 §2.1), asking for error descriptions in these languages,
+    /// such as <c>de, en;q=0.5</c>; <see langword="null"/> sends none, and recipients answer in a language English speakers
+    /// understand (§2.3).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? AcceptLanguage { get; set; }
+
+    /// <summary>
     /// Replaces the default pipeline. Called once per endpoint (URI and <c>Authorization</c> value); the pipeline is kept
     /// for the client's lifetime, so it can hold a circuit breaker. The pipeline's callback sends one request and returns
     /// its response; a 400's body is already buffered (bounded by <see cref="MaxErrorBodyBytes"/>). Responses passed over
@@ -107,10 +123,21 @@ public sealed class PushClientOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RejectionRetryAttempts, nameof(RejectionRetryAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(CircuitBreakerMinimumThroughput, 2, nameof(CircuitBreakerMinimumThroughput));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxErrorBodyBytes, nameof(MaxErrorBodyBytes));
+        if (AcceptLanguage is not null && !IsAcceptLanguage(AcceptLanguage))
+        {
+            throw new ArgumentException("AcceptLanguage must be an Accept-Language value (RFC 9110 §12.5.4), such as \"en\" or \"de, en;q=0.5\".", nameof(AcceptLanguage));
+        }
+
         if (CircuitBreakerFailureRatio is not (> 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(CircuitBreakerFailureRatio), CircuitBreakerFailureRatio, "The failure ratio must be in (0, 1].");
         }
+    }
+
+    private static bool IsAcceptLanguage(string value)
+    {
+        using var probe = new HttpRequestMessage();
+        return value.Length > 0 && probe.Headers.AcceptLanguage.TryParseAdd(value);
     }
 
     private static void Positive(TimeSpan value, string name)

@@ -52,10 +52,15 @@ internal sealed class PushPipelineProvider
     private ResiliencePipeline<HttpResponseMessage> Create(PushEndpoint endpoint) =>
         Options.PipelineFactory?.Invoke(endpoint) ?? CreateDefault(endpoint.Uri.Host);
 
-    /// <summary>Total timeout → rejection retry → transient retry → circuit breaker → attempt timeout.</summary>
+    /// <summary>
+    /// Retry (both kinds, within the total timeout) → circuit breaker → attempt timeout (shortened to what the total
+    /// timeout leaves). The total timeout is kept by <see cref="PushRetryPolicy"/> rather than by a timeout strategy of its
+    /// own: it bounds every attempt and every delay just the same, and a push pays for one cancellation source instead of two.
+    /// </summary>
     private ResiliencePipeline<HttpResponseMessage> CreateDefault(string host)
     {
         var options = Options;
+        var policy = new PushRetryPolicy(options, TimeProvider, RetryableErrorCodes);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = "SecEvent.Delivery.Push",
@@ -63,37 +68,17 @@ internal sealed class PushPipelineProvider
             TimeProvider = TimeProvider,
         };
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
-
-        if (options.RejectionRetryAttempts > 0 && RetryableErrorCodes.Count > 0)
+        if (options.MaxRetryAttempts > 0 || (options.RejectionRetryAttempts > 0 && RetryableErrorCodes.Count > 0))
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                Name = "RejectionRetry",
-                MaxRetryAttempts = options.RejectionRetryAttempts,
-                Delay = options.RejectionRetryDelay,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = false,
-                ShouldHandle = args => ValueTask.FromResult(PushResponseClassifier.IsRetryableRejection(args.Outcome, RetryableErrorCodes)),
-                OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
-            });
-        }
+                Name = "Retry",
 
-        if (options.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                Name = "TransientRetry",
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryMaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(PushResponseClassifier.IsTransient(args.Outcome)),
-
-                // Polly does not cap a generated delay with MaxDelay: the cap is applied here.
-                DelayGenerator = args => ValueTask.FromResult(
-                    PushResponseClassifier.RetryAfter(args.Outcome.Result, TimeProvider, options.MaxRetryAfter)),
+                // The policy keeps a budget per kind of failure; Polly's own count only has to stay out of the way.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = args => ValueTask.FromResult(policy.ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Context.Properties.TryGetValue(PushContext.Key, out var push) ? push.NextDelay : options.RetryBaseDelay),
                 OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
             });
         }
@@ -118,7 +103,11 @@ internal sealed class PushPipelineProvider
             },
         });
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "AttemptTimeout",
+            TimeoutGenerator = args => ValueTask.FromResult(policy.AttemptTimeout(args.Context)),
+        });
         return builder.Build();
     }
 

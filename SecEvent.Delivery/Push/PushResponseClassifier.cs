@@ -9,10 +9,12 @@ internal static class PushResponseClassifier
 {
     /// <summary>
     /// Connection failures, attempt timeouts, 408, 429, 500, 502, 503 and 504: failures of the endpoint, not of the SET
-    /// (RFC 8935 §2: retransmit only when a recoverable failure is suspected).
+    /// (RFC 8935 §2: retransmit only when a recoverable failure is suspected). A failed TLS handshake is not one: a
+    /// certificate that does not validate (RFC 8935 §5.3) does not start validating within a push's retries.
     /// </summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } } => false,
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
         { Result: { } response } => IsTransient(response.StatusCode),
         _ => false,
@@ -29,28 +31,6 @@ internal static class PushResponseClassifier
     public static bool IsRetryableRejection(Outcome<HttpResponseMessage> outcome, HashSet<string> codes) =>
         outcome.Result is { StatusCode: HttpStatusCode.BadRequest, Content: BufferedErrorContent { Error.Code: { } code } }
         && codes.Contains(code);
-
-    /// <summary>
-    /// The response's <c>Retry-After</c> (delta-seconds or HTTP-date, RFC 9110 §10.2.3), capped at <paramref name="cap"/>;
-    /// <see langword="null"/> without one, so that the backoff applies.
-    /// </summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider, TimeSpan cap)
-    {
-        var header = response?.Headers.RetryAfter;
-        TimeSpan? delay = header switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - timeProvider.GetUtcNow(),
-            _ => null,
-        };
-
-        if (delay is not { } value)
-        {
-            return null;
-        }
-
-        return value < TimeSpan.Zero ? TimeSpan.Zero : value > cap ? cap : value;
-    }
 
     /// <summary>A short, bounded description of an outcome for logs: the status code or the exception type.</summary>
     public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch

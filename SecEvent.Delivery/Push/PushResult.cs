@@ -47,6 +47,15 @@ public sealed class PushResult
     /// </summary>
     public Exception? Exception { get; private init; }
 
+    /// <summary>
+    /// The earliest time the recipient allows another attempt, from the <c>Retry-After</c> of the last response that was
+    /// considered for a retry; <see langword="null"/> when it sent none or the push was delivered. Set when the recipient
+    /// asked for a longer wait than <see cref="PushClientOptions.MaxRetryAfter"/> or than the total timeout left: the
+    /// client does not wait that long, and never retries sooner. A caller that tries again later (an outbox) must not try
+    /// before this time.
+    /// </summary>
+    public DateTimeOffset? RetryAfter { get; private set; }
+
     /// <summary>Returns the outcome, the status or exception type, and the <c>err</c> code.</summary>
     public override string ToString() => Outcome switch
     {
@@ -54,6 +63,12 @@ public sealed class PushResult
         PushOutcome.Rejected => $"Rejected ({ErrorCode ?? "no err"}) after {Attempts} attempt(s)",
         _ => $"Failed ({(StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : Exception?.GetType().Name)}) after {Attempts} attempt(s)",
     };
+
+    internal PushResult After(DateTimeOffset? retryAfter)
+    {
+        RetryAfter = retryAfter;
+        return this;
+    }
 
     internal static PushResult Delivered(int attempts, TimeSpan duration) =>
         new(PushOutcome.Delivered, attempts, duration) { StatusCode = HttpStatusCode.Accepted };

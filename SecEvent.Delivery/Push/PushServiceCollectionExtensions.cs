@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ public static class PushServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PushClient"/> as a typed client of <see cref="IHttpClientFactory"/>: its primary handler does
-    /// not follow redirects, and <see cref="HttpClient.Timeout"/> is infinite because the pipeline times out attempts and
+    /// not follow redirects, negotiates TLS 1.2 or 1.3 only and validates the recipient's certificate, and <see cref="HttpClient.Timeout"/> is infinite because the pipeline times out attempts and
     /// the whole push. Endpoint pipelines (and their circuits) are shared by every resolved client. Calling it again adds
     /// <paramref name="configure"/> and returns the same client's builder.
     /// </summary>
@@ -42,7 +43,13 @@ public static class PushServiceCollectionExtensions
             .AddHttpClient(nameof(PushClient))
             .AddTypedClient(CreateClient)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+
+                // RFC 8935 §5.3 and BCP 195: TLS 1.2 or later, whatever the machine's defaults would allow.
+                SslOptions = { EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 },
+            });
     }
 
     private static PushClient CreateClient(HttpClient httpClient, IServiceProvider provider) =>
