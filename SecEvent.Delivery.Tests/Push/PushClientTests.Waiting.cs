@@ -32,6 +32,22 @@ public partial class PushClientTests
     }
 
     [Test]
+    public async Task PUSH06_PushAsync_NoRetriesAllowed_StillReportsWhenToRetry()
+    {
+        await using var recipient = await ScriptedRecipient.StartAsync(RetryAfterThenAccepted(503, "120"));
+        using var http = NewHttpClient();
+        var options = FastOptions();
+        options.MaxRetryAttempts = 0;
+        options.RejectionRetryAttempts = 0;
+
+        var result = await new PushClient(http, options).PushAsync(Set, recipient.Endpoint());
+
+        result.Outcome.Should().Be(PushOutcome.Failed);
+        recipient.Count.Should().Be(1);
+        result.RetryAfter.Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(2), TimeSpan.FromSeconds(10), "an outbox retrying later must not undercut it");
+    }
+
+    [Test]
     public async Task PUSH06_PushAsync_RetryAfterBeyondTotalTimeout_NotWaitedFor()
     {
         await using var recipient = await ScriptedRecipient.StartAsync((c, _) =>

@@ -44,6 +44,9 @@ public sealed partial class PushClient
         _logger = pipelines.Logger;
     }
 
+    /// <summary>The options the client was built with, for an outbox to size its leases.</summary>
+    internal PushClientOptions Options => _pipelines.Options;
+
     /// <summary>Pushes one SET to <paramref name="endpoint"/> (RFC 8935 §2.1) and waits for the recipient's verdict.</summary>
     /// <param name="set">The SET as a compact JWS or JWE; sent as the body, unchanged.</param>
     /// <param name="endpoint">The recipient's endpoint.</param>

@@ -68,20 +68,18 @@ internal sealed class PushPipelineProvider
             TimeProvider = TimeProvider,
         };
 
-        if (options.MaxRetryAttempts > 0 || (options.RejectionRetryAttempts > 0 && RetryableErrorCodes.Count > 0))
+        // Added even with no retries allowed: the policy also records the recipient's Retry-After for the result.
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                Name = "Retry",
+            Name = "Retry",
 
-                // The policy keeps a budget per kind of failure; Polly's own count only has to stay out of the way.
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => ValueTask.FromResult(policy.ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Context.Properties.TryGetValue(PushContext.Key, out var push) ? push.NextDelay : options.RetryBaseDelay),
-                OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
-            });
-        }
+            // The policy keeps a budget per kind of failure; Polly's own count only has to stay out of the way.
+            MaxRetryAttempts = int.MaxValue,
+            ShouldHandle = args => ValueTask.FromResult(policy.ShouldRetry(args.Outcome, args.Context)),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                args.Context.Properties.TryGetValue(PushContext.Key, out var push) ? push.NextDelay : options.RetryBaseDelay),
+            OnRetry = args => LogRetry(host, args.Context, args.RetryDelay, args.Outcome),
+        });
 
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
