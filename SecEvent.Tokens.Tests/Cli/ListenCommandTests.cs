@@ -24,7 +24,7 @@ public class ListenCommandTests
     public async Task Listen_PushedSets_AcceptedOnesPrintedAndRefusalsAnsweredPUSH09PUSH11()
     {
         var token = (await CliRun.WithStdinAsync(CliPayloads.Rfc8417, "sign", "--key", _keys.PrivateKey("ES256"))).Line;
-        await using var listener = await Listener.StartAsync(["listen", "--port", "0", "--jwks", _keys.PublicKeys("ES256"), "--auth", "Bearer s3cret"]);
+        await using var listener = await CliListener.StartAsync(["listen", "--port", "0", "--jwks", _keys.PublicKeys("ES256"), "--auth", "Bearer s3cret"]);
         using var http = new HttpClient { BaseAddress = listener.Address };
 
         var accepted = await PostAsync(http, token, "Bearer s3cret");
@@ -62,72 +62,5 @@ public class ListenCommandTests
         }
 
         return await http.SendAsync(request);
-    }
-
-    /// <summary>Runs <c>secevent listen</c> until stopped, and learns its address from the "listening on" line.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly StringWriter _stdout = new();
-        private readonly SignallingWriter _stderr = new();
-        private Task<int> _run = Task.FromResult(0);
-
-        public Uri Address { get; private set; } = null!;
-
-        public static async Task<Listener> StartAsync(string[] args)
-        {
-            var listener = new Listener();
-            listener._run = SecEventCli.RunAsync(args, new StringReader(""), TextWriter.Synchronized(listener._stdout), listener._stderr, new ManualTimeProvider(Some.Now), listener._stop.Token);
-            var line = await listener._stderr.FirstLine.WaitAsync(TimeSpan.FromSeconds(30));
-            line.Should().StartWith("listening on ");
-            listener.Address = new Uri(line["listening on ".Length..].Trim());
-            return listener;
-        }
-
-        public async Task<(int ExitCode, string Stdout, string Stderr)> StopAsync()
-        {
-            await _stop.CancelAsync();
-            var code = await _run.WaitAsync(TimeSpan.FromSeconds(30));
-            return (code, _stdout.ToString(), _stderr.Text);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                await StopAsync();
-            }
-
-            _stop.Dispose();
-        }
-    }
-
-    /// <summary>A stderr that records everything and completes a task with the first line written.</summary>
-    private sealed class SignallingWriter : StringWriter
-    {
-        private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<string> FirstLine => _firstLine.Task;
-
-        public string Text
-        {
-            get
-            {
-                lock (this)
-                {
-                    return ToString();
-                }
-            }
-        }
-
-        public override void WriteLine(string? value)
-        {
-            lock (this)
-            {
-                base.WriteLine(value);
-            }
-
-            _firstLine.TrySetResult(value ?? "");
-        }
     }
 }

@@ -101,6 +101,7 @@ public static class SecEventCli
             VerifyCommand.Create(context),
             DecodeCommand.Create(context),
             ListenCommand.Create(context),
+            PushCommand.Create(context),
         };
 
     private static string HelpCommandLine(ParseResult parse) =>
