@@ -6,11 +6,12 @@ namespace SecEvent.Delivery.Tests.PublicApi;
 
 public class PublicApiTests
 {
-    [Test]
-    public void PublicSurface_MatchesCheckedInListing()
+    [TestCase("SecEvent.Delivery")]
+    [TestCase("SecEvent.Delivery.Sqlite")]
+    public void PublicSurface_MatchesCheckedInListing(string package)
     {
-        var assembly = System.Reflection.Assembly.Load("SecEvent.Delivery");
-        var diff = PublicApiListing.Compare(assembly, PublicApiListing.PathInRepository("SecEvent.Delivery/PublicAPI.txt"));
-        diff.Should().BeEmpty("the public API of SecEvent.Delivery changed; review it, then run the tests once with SECEVENT_UPDATE_API=1 to accept it");
+        var assembly = System.Reflection.Assembly.Load(package);
+        var diff = PublicApiListing.Compare(assembly, PublicApiListing.PathInRepository($"{package}/PublicAPI.txt"));
+        diff.Should().BeEmpty($"the public API of {package} changed; review it, then run the tests once with SECEVENT_UPDATE_API=1 to accept it");
     }
 }

@@ -31,6 +31,11 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
     {
         ArgumentNullException.ThrowIfNull(items);
         cancellationToken.ThrowIfCancellationRequested();
+        if (items.Any(item => item is null))
+        {
+            throw new ArgumentException("An item is null; none was stored.", nameof(items)); // All or nothing, as a transaction.
+        }
+
         var ids = new long[items.Count];
         var now = _timeProvider.GetUtcNow();
         TaskCompletionSource signal;
@@ -38,7 +43,7 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         {
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i] ?? throw new ArgumentException("An item is null.", nameof(items));
+                var item = items[i];
                 var entry = new Entry(++_lastId, item.Set, item.Destination, item.OrderingKey, item.Jti, now);
                 Add(entry, now);
                 ids[i] = entry.Id;
@@ -97,7 +102,8 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         {
             foreach (var settlement in settlements)
             {
-                if (_pending.TryGetValue(settlement.Message.Id, out var entry) && entry.LeaseToken == settlement.Message.LeaseToken)
+                // Token 0 is no lease: an unleased SET is never settled.
+                if (settlement.Message.LeaseToken != 0 && _pending.TryGetValue(settlement.Message.Id, out var entry) && entry.LeaseToken == settlement.Message.LeaseToken)
                 {
                     Settle(entry, settlement, now);
                 }

@@ -1,0 +1,165 @@
+using Microsoft.Data.Sqlite;
+using SecEvent.Delivery.Outbox;
+
+namespace SecEvent.Delivery.Sqlite;
+
+/// <summary>
+/// One write transaction on the outbox's tables, with each statement prepared on first use and reused for every SET
+/// after it. Keeps the ordering rule: among pending SETs of one ordering key, only the oldest may be due.
+/// </summary>
+internal sealed class OutboxWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private SqliteCommand? _insert;
+    private SqliteCommand? _reschedule;
+    private SqliteCommand? _remove;
+    private SqliteCommand? _promote;
+    private SqliteCommand? _insertAttempt;
+    private SqliteCommand? _deleteAttempts;
+    private SqliteCommand? _insertDeadLetter;
+    private SqliteCommand? _takeDeadLetter;
+    private SqliteCommand? _deleteDeadLetter;
+
+    /// <summary>Begins an IMMEDIATE transaction: it takes the write lock at once, so that it never fails half way.</summary>
+    public OutboxWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _transaction = connection.BeginTransaction(deferred: false);
+    }
+
+    /// <summary>Stores a pending SET due at <paramref name="now"/>, or waiting behind its ordering key; returns its id.</summary>
+    public long Insert(long? id, string set, string destination, string? orderingKey, string? jti, long now) =>
+        (long)Prepare(ref _insert, OutboxSql.Insert)
+            .Bind("$id", id).Bind("$set", set).Bind("$destination", destination).Bind("$key", orderingKey).Bind("$jti", jti)
+            .Bind("$now", now)
+            .ExecuteScalar()!;
+
+    /// <summary>Writes one settlement; one whose lease is no longer current changes nothing.</summary>
+    public void Settle(OutboxSettlement settlement, long now)
+    {
+        var id = settlement.Message.Id;
+        var token = settlement.Message.LeaseToken;
+        switch (settlement.Kind)
+        {
+            case OutboxSettlementKind.Retry:
+                var tried = settlement.Attempt is not null;
+                if (Reschedule(id, token, settlement.NextAttemptAt?.ToUnixTimeMilliseconds() ?? now, tried) is { } attempts && tried)
+                {
+                    AddAttempt(id, attempts, settlement.Attempt!);
+                }
+
+                break;
+            case OutboxSettlementKind.Release:
+                Reschedule(id, token, now, tried: false);
+                break;
+            case OutboxSettlementKind.DeadLetter:
+                if (Remove(id, token) is { } dead)
+                {
+                    var count = dead.Attempts;
+                    if (settlement.Attempt is { } attempt)
+                    {
+                        AddAttempt(id, ++count, attempt);
+                    }
+
+                    Prepare(ref _insertDeadLetter, OutboxSql.InsertDeadLetter)
+                        .Bind("$id", id).Bind("$set", dead.Set).Bind("$destination", dead.Destination).Bind("$key", dead.OrderingKey)
+                        .Bind("$jti", dead.Jti).Bind("$enqueued", dead.EnqueuedAt)
+                        .Bind("$dead", settlement.Attempt?.At.ToUnixTimeMilliseconds() ?? now)
+                        .Bind("$reason", settlement.Reason).Bind("$attempts", count)
+                        .ExecuteNonQuery();
+                    Promote(dead.OrderingKey, now);
+                }
+
+                break;
+            default:
+                if (Remove(id, token) is { } delivered)
+                {
+                    DeleteAttempts(id);
+                    Promote(delivered.OrderingKey, now);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Moves dead letter <paramref name="id"/> back to pending with a fresh age and no attempts; false when unknown.</summary>
+    public bool Redrive(long id, long now)
+    {
+        string set, destination;
+        string? orderingKey, jti;
+        using (var reader = Prepare(ref _takeDeadLetter, OutboxSql.TakeDeadLetter).Bind("$id", id).ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            (set, destination, orderingKey, jti) = (reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetStringOrNull(3));
+        }
+
+        DeleteAttempts(id);
+        Insert(id, set, destination, orderingKey, jti, now);
+        return true;
+    }
+
+    /// <summary>Deletes dead letter <paramref name="id"/> and its attempts; false when unknown.</summary>
+    public bool DeleteDeadLetter(long id)
+    {
+        if (Prepare(ref _deleteDeadLetter, OutboxSql.DeleteDeadLetter).Bind("$id", id).ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        DeleteAttempts(id);
+        return true;
+    }
+
+    /// <summary>Commits; until then, nothing written is visible to other connections.</summary>
+    public void Commit() => _transaction.Commit();
+
+    /// <summary>Rolls back unless committed, and frees the statements.</summary>
+    public void Dispose()
+    {
+        foreach (var command in new[] { _insert, _reschedule, _remove, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
+        {
+            command?.Dispose();
+        }
+
+        _transaction.Dispose();
+    }
+
+    private int? Reschedule(long id, long token, long due, bool tried) =>
+        Prepare(ref _reschedule, OutboxSql.Reschedule)
+            .Bind("$id", id).Bind("$token", token).Bind("$due", due).Bind("$tried", tried ? 1 : 0)
+            .ExecuteScalar() is long attempts ? (int)attempts : null;
+
+    private RemovedRow? Remove(long id, long token)
+    {
+        using var reader = Prepare(ref _remove, OutboxSql.Remove).Bind("$id", id).Bind("$token", token).ExecuteReader();
+        return reader.Read()
+            ? new RemovedRow(reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetStringOrNull(3), reader.GetInt64(4), reader.GetInt32(5))
+            : null;
+    }
+
+    // The SET that left was its key's head: the next one of the key, if any, is due from now.
+    private void Promote(string? orderingKey, long now)
+    {
+        if (orderingKey is not null)
+        {
+            Prepare(ref _promote, OutboxSql.Promote).Bind("$key", orderingKey).Bind("$now", now).ExecuteNonQuery();
+        }
+    }
+
+    private void AddAttempt(long id, int number, OutboxAttempt attempt) =>
+        Prepare(ref _insertAttempt, OutboxSql.InsertAttempt)
+            .Bind("$id", id).Bind("$number", number).Bind("$at", attempt.At.ToUnixTimeMilliseconds()).Bind("$outcome", (int)attempt.Outcome)
+            .Bind("$status", attempt.StatusCode).Bind("$err", attempt.ErrorCode).Bind("$cause", attempt.Cause)
+            .ExecuteNonQuery();
+
+    private void DeleteAttempts(long id) => Prepare(ref _deleteAttempts, OutboxSql.DeleteAttempts).Bind("$id", id).ExecuteNonQuery();
+
+    private SqliteCommand Prepare(ref SqliteCommand? command, string text) => command ??= _connection.Command(text, _transaction);
+
+    private sealed record RemovedRow(string Set, string Destination, string? OrderingKey, string? Jti, long EnqueuedAt, int Attempts);
+}

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+
+namespace SecEvent.Delivery.Sqlite;
+
+/// <summary>
+/// The tables of every SecEvent SQLite store, created together so that an outbox and a replay store may share one file.
+/// The version lives in <c>PRAGMA user_version</c>.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>The version this library writes and reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>Marks a SET waiting behind an earlier one of its ordering key: never due until promoted.</summary>
+    public const long Waiting = long.MaxValue;
+
+    // Times are Unix milliseconds (UTC). A pending SET's due_at is when it may be leased: the enqueue or retry time, the end
+    // of its current lease, or Waiting. AUTOINCREMENT keeps ids from being reused after the newest SET is delivered.
+    private const string Create = """
+        CREATE TABLE outbox_pending (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            set_token TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            ordering_key TEXT,
+            jti TEXT,
+            enqueued_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            lease_token INTEGER);
+        CREATE INDEX outbox_pending_due ON outbox_pending (due_at, id);
+        CREATE INDEX outbox_pending_ordering ON outbox_pending (ordering_key, id) WHERE ordering_key IS NOT NULL;
+        CREATE INDEX outbox_pending_leased ON outbox_pending (lease_token) WHERE lease_token IS NOT NULL;
+        CREATE INDEX outbox_pending_enqueued ON outbox_pending (enqueued_at);
+        CREATE TABLE outbox_attempts (
+            outbox_id INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            outcome INTEGER NOT NULL,
+            status INTEGER,
+            err TEXT,
+            cause TEXT,
+            PRIMARY KEY (outbox_id, number)) WITHOUT ROWID;
+        CREATE TABLE outbox_dead_letters (
+            id INTEGER PRIMARY KEY,
+            set_token TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            ordering_key TEXT,
+            jti TEXT,
+            enqueued_at INTEGER NOT NULL,
+            dead_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            attempts INTEGER NOT NULL);
+        CREATE TABLE outbox_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO outbox_state (name, value) VALUES ('last_lease_token', 0);
+        CREATE TABLE replay_entries (
+            iss TEXT NOT NULL,
+            jti TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (iss, jti)) WITHOUT ROWID;
+        CREATE INDEX replay_entries_expiry ON replay_entries (expires_at);
+        PRAGMA user_version = 1;
+        """;
+
+    /// <summary>Creates the tables in a new file; checks the version of an existing one.</summary>
+    /// <exception cref="InvalidDataException">The file holds another schema version.</exception>
+    public static void Ensure(SqliteConnection connection, string path)
+    {
+        if (ReadVersion(connection, null) == Version)
+        {
+            return;
+        }
+
+        // IMMEDIATE: a second process opening a new file at the same moment waits here and then finds the schema made.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = ReadVersion(connection, transaction);
+        if (version == 0)
+        {
+            using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = Create;
+            create.ExecuteNonQuery();
+        }
+        else if (version != Version)
+        {
+            throw new InvalidDataException(
+                $"The SQLite file '{path}' has schema version {version}; this version of SecEvent.Delivery.Sqlite reads version {Version} only. " +
+                "Open it with the library version that wrote it, or use another file.");
+        }
+
+        transaction.Commit();
+    }
+
+    private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,151 @@
+// An RFC 8935 transmitter on ASP.NET Core: signals become SETs in a durable outbox, and a BackgroundService runs the
+// dispatcher that delivers them through outages and restarts. Run with --smoke to start it with a receiver in the same
+// process, raise signals, watch one dead-letter and come back after a re-drive, and exit.
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.IdentityModel.Tokens;
+using SecEvent.Delivery.Outbox;
+using SecEvent.Delivery.Push;
+using SecEvent.Delivery.Sqlite;
+using SecEvent.Receiver;
+using SecEvent.Tokens;
+using SecEvent.Transmitter;
+
+var smoke = args.Contains("--smoke");
+var signingKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "tr-2026-11" };
+var signing = new SigningCredentials(signingKey, SecurityAlgorithms.EcdsaSha256);
+var receivers = new Receivers();
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrls(smoke ? "http://127.0.0.1:0" : "http://127.0.0.1:5082");
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+// outbox-host:begin
+// One SQLite file keeps every SET until it is delivered or dead-lettered, across crashes and restarts.
+var outboxPath = smoke ? Path.Combine(Path.GetTempPath(), $"secevent-transmitter-{Guid.NewGuid():N}.db") : builder.Configuration["Outbox:Path"] ?? "transmitter-outbox.db";
+await using var outbox = await SqliteSecurityEventOutbox.OpenAsync(outboxPath);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ISecurityEventOutbox>(outbox);
+builder.Services.AddSecurityEventPushClient();
+builder.Services.AddSingleton(provider => new OutboxDispatcher(
+    provider.GetRequiredService<ISecurityEventOutbox>(),
+    provider.GetRequiredService<PushClient>(),
+    new OutboxDispatcherOptions
+    {
+        ResolveEndpoint = receivers.ResolveAsync,
+        MaxAge = TimeSpan.FromHours(24),
+        RetryBaseDelay = smoke ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(5),
+
+        // This host is the file's only dispatcher: what a crashed run had leased goes out again at once.
+        ReleaseLeasesOnStart = true,
+    },
+    provider.GetRequiredService<ILogger<OutboxDispatcher>>()));
+builder.Services.AddHostedService<OutboxDispatcherService>();
+// outbox-host:end
+
+var app = builder.Build();
+app.MapTransmitter(signing, receivers);
+
+// A receiver in the same process, so that the sample runs alone: in real life it is another party's endpoint.
+var received = new List<string>();
+app.MapPushReceiver("/receiver/events", new PushReceiver(
+    new PushReceiverOptions
+    {
+        ValidationParameters = new SecurityEventTokenValidationParameters
+        {
+            Profile = SecurityEventProfile.SharedSignals,
+            ValidIssuers = [TransmitterEndpoints.Issuer],
+            ValidateAudience = false,
+            SigningKeys = [signingKey],
+        },
+        AuthenticateTransmitter = (request, _) => ValueTask.FromResult(request.Authorization == "Bearer rp-credential"
+            ? PushAuthorizationResult.Allowed
+            : PushAuthorizationResult.Refused("The transmitter's credential is missing or wrong.")),
+    },
+    (set, _) =>
+    {
+        lock (received)
+        {
+            received.Add(set.JwtId!);
+        }
+
+        return ValueTask.CompletedTask;
+    }));
+
+await app.StartAsync();
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+var receiverUri = new Uri(address, "/receiver/events");
+receivers.Set("rp-1", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer rp-credential" });
+receivers.Set("rp-2", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer stale-credential" });
+
+if (!smoke)
+{
+    Console.WriteLine($"POST {{\"email\":…}} to {address}receivers/rp-1/session-revoked; GET {address}outbox and {address}outbox/dead-letters");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+
+using var http = new HttpClient { BaseAddress = address };
+var failures = 0;
+void Expect(bool condition, string what)
+{
+    Console.WriteLine($"{(condition ? "ok  " : "FAIL")} {what}");
+    failures += condition ? 0 : 1;
+}
+
+async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+{
+    for (var i = 0; i < 300; i++)
+    {
+        if (await condition())
+        {
+            return true;
+        }
+
+        await Task.Delay(100);
+    }
+
+    return false;
+}
+
+int Received()
+{
+    lock (received)
+    {
+        return received.Count;
+    }
+}
+
+async Task<OutboxStatistics> StatisticsAsync() => (await http.GetFromJsonAsync<OutboxStatistics>("/outbox"))!;
+
+for (var i = 0; i < 10; i++)
+{
+    (await http.PostAsJsonAsync("/receivers/rp-1/session-revoked", new { email = $"user{i}@example.com" })).EnsureSuccessStatusCode();
+}
+
+(await http.PostAsJsonAsync("/receivers/rp-2/session-revoked", new { email = "jane@example.com" })).EnsureSuccessStatusCode();
+Expect(await EventuallyAsync(async () => Received() == 10 && (await StatisticsAsync()) is { Pending: 0, DeadLetters: 1 }),
+    "ten SETs delivered; the one with a stale credential dead-lettered (400 authentication_failed is not retried)");
+var dead = (await http.GetFromJsonAsync<DeadLetterRow[]>("/outbox/dead-letters"))!;
+Expect(dead is [{ Destination: "rp-2" } row] && row.Reason.StartsWith("authentication_failed", StringComparison.Ordinal),
+    "the dead letter names its receiver and the recipient's err");
+
+receivers.Set("rp-2", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer rp-credential" });
+(await http.PostAsync($"/outbox/dead-letters/{dead[0].Id}/redrive", null)).EnsureSuccessStatusCode();
+Expect(await EventuallyAsync(async () => Received() == 11 && (await StatisticsAsync()) is { Pending: 0, DeadLetters: 0 }),
+    "after the credential is fixed, the re-driven SET is delivered");
+
+await app.StopAsync();
+await outbox.DisposeAsync();
+foreach (var file in Directory.GetFiles(Path.GetDirectoryName(outboxPath)!, Path.GetFileName(outboxPath) + "*"))
+{
+    File.Delete(file); // The database and its WAL files.
+}
+
+Console.WriteLine(failures == 0 ? "transmitter sample: every expectation held" : $"transmitter sample: {failures} expectation(s) failed");
+return failures == 0 ? 0 : 1;
+
+/// <summary>A row of <c>GET /outbox/dead-letters</c>.</summary>
+internal sealed record DeadLetterRow(long Id, string? Jti, string Destination, string Reason, int AttemptCount);
