@@ -28,13 +28,19 @@ internal static class OutboxSql
         LIMIT $max
         """;
 
-    /// <summary>Takes $count lease tokens; returns the last one taken.</summary>
-    public const string TakeLeaseTokens = """
-        UPDATE outbox_state SET value = value + $count WHERE name = 'last_lease_token' RETURNING value
+    /// <summary>
+    /// Leases the SETs whose ids are in the JSON array $ids, all under token $token (a SET is told apart by its id and
+    /// token together): one statement for the whole batch.
+    /// </summary>
+    public const string Lease = """
+        UPDATE outbox_pending SET lease_token = $token, due_at = $until
+        WHERE id IN (SELECT value FROM json_each($ids))
         """;
 
-    /// <summary>Leases one SET: it is due again when the lease ends.</summary>
-    public const string Lease = "UPDATE outbox_pending SET lease_token = $token, due_at = $until WHERE id = $id";
+    /// <summary>Takes the next lease token.</summary>
+    public const string TakeLeaseToken = """
+        UPDATE outbox_state SET value = value + 1 WHERE name = 'last_lease_token' RETURNING value
+        """;
 
     /// <summary>Ends a current lease with the SET staying pending, due at $due, one attempt more when $tried is 1.</summary>
     public const string Reschedule = """
@@ -47,6 +53,12 @@ internal static class OutboxSql
     public const string Remove = """
         DELETE FROM outbox_pending WHERE id = $id AND lease_token = $token
         RETURNING set_token, destination, ordering_key, jti, enqueued_at, attempts
+        """;
+
+    /// <summary>Ends a current lease of a delivered SET: it leaves pending, and nothing but what follows is read back.</summary>
+    public const string RemoveDelivered = """
+        DELETE FROM outbox_pending WHERE id = $id AND lease_token = $token
+        RETURNING ordering_key, attempts
         """;
 
     /// <summary>Makes the oldest pending SET of ordering key $key due at $now, once the one before it has left.</summary>

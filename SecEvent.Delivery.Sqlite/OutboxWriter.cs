@@ -14,6 +14,7 @@ internal sealed class OutboxWriter : IDisposable
     private SqliteCommand? _insert;
     private SqliteCommand? _reschedule;
     private SqliteCommand? _remove;
+    private SqliteCommand? _removeDelivered;
     private SqliteCommand? _promote;
     private SqliteCommand? _insertAttempt;
     private SqliteCommand? _deleteAttempts;
@@ -73,10 +74,21 @@ internal sealed class OutboxWriter : IDisposable
 
                 break;
             default:
-                if (Remove(id, token) is { } delivered)
+                using (var reader = Prepare(ref _removeDelivered, OutboxSql.RemoveDelivered).Bind("$id", id).Bind("$token", token).ExecuteReader())
                 {
-                    DeleteAttempts(id);
-                    Promote(delivered.OrderingKey, now);
+                    if (!reader.Read())
+                    {
+                        break;
+                    }
+
+                    var (orderingKey, earlier) = (reader.GetStringOrNull(0), reader.GetInt32(1));
+                    reader.Close();
+                    if (earlier > 0)
+                    {
+                        DeleteAttempts(id); // Only a SET that failed before has attempts to forget.
+                    }
+
+                    Promote(orderingKey, now);
                 }
 
                 break;
@@ -121,7 +133,7 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Rolls back unless committed, and frees the statements.</summary>
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _reschedule, _remove, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
+        foreach (var command in new[] { _insert, _reschedule, _remove, _removeDelivered, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
         {
             command?.Dispose();
         }

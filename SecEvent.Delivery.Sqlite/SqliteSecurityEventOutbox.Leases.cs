@@ -25,14 +25,25 @@ public sealed partial class SqliteSecurityEventOutbox
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         await _connection.RunAsync(connection =>
         {
-            using var writer = new OutboxWriter(connection);
-            foreach (var settlement in settlements)
+            // Not synced at commit either: a settlement lost to a power cut leaves its SET leased, and when the lease
+            // ends the SET is delivered again, which receivers deduplicate (RFC 8935 §2). A process crash loses nothing:
+            // the WAL is written before the commit returns. Enqueues, which nothing could repeat, stay synced.
+            SetFullSync(connection, full: false);
+            try
             {
-                writer.Settle(settlement, now);
-            }
+                using var writer = new OutboxWriter(connection);
+                foreach (var settlement in settlements)
+                {
+                    writer.Settle(settlement, now);
+                }
 
-            writer.Commit();
-            return true;
+                writer.Commit();
+                return true;
+            }
+            finally
+            {
+                SetFullSync(connection, full: true);
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,47 +74,52 @@ public sealed partial class SqliteSecurityEventOutbox
         try
         {
             using var transaction = connection.BeginTransaction();
-            var due = new List<DueRow>();
+            var leased = new List<OutboxMessage>();
             using (var select = connection.Command(OutboxSql.SelectDue, transaction)
                 .Bind("$now", now).Bind("$excluded", excluded).Bind("$max", maxCount))
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    due.Add(new DueRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
-                        reader.GetStringOrNull(4), reader.GetTime(5), reader.GetInt32(6)));
+                    leased.Add(new OutboxMessage
+                    {
+                        Id = reader.GetInt64(0),
+                        LeaseToken = 0, // Set below, once the token is taken.
+                        Set = reader.GetString(1),
+                        Destination = reader.GetString(2),
+                        OrderingKey = reader.GetStringOrNull(3),
+                        Jti = reader.GetStringOrNull(4),
+                        EnqueuedAt = reader.GetTime(5),
+                        Attempts = reader.GetInt32(6),
+                    });
                 }
             }
 
-            if (due.Count == 0)
+            if (leased.Count == 0)
             {
                 return [];
             }
 
-            // Tokens come from a counter in the file, so that no instance, now or after a restart, hands out one twice.
-            using var take = connection.Command(OutboxSql.TakeLeaseTokens, transaction).Bind("$count", due.Count);
-            var token = (long)take.ExecuteScalar()! - due.Count;
-            var leased = new OutboxMessage[due.Count];
-            using var lease = connection.Command(OutboxSql.Lease, transaction).Bind("$until", until);
-            for (var i = 0; i < due.Count; i++)
+            // One token for the batch, from a counter in the file, so that no instance, now or after a restart, hands
+            // out one twice; one statement leases every SET of the batch.
+            using var take = connection.Command(OutboxSql.TakeLeaseToken, transaction);
+            var token = (long)take.ExecuteScalar()!;
+            using var lease = connection.Command(OutboxSql.Lease, transaction)
+                .Bind("$token", token).Bind("$until", until).Bind("$ids", JsonArray(leased.Select(m => m.Id)));
+            lease.ExecuteNonQuery();
+            var messages = leased.ConvertAll(m => new OutboxMessage
             {
-                var row = due[i];
-                lease.Bind("$token", ++token).Bind("$id", row.Id).ExecuteNonQuery();
-                leased[i] = new OutboxMessage
-                {
-                    Id = row.Id,
-                    LeaseToken = token,
-                    Set = row.Set,
-                    Destination = row.Destination,
-                    OrderingKey = row.OrderingKey,
-                    Jti = row.Jti,
-                    EnqueuedAt = row.EnqueuedAt,
-                    Attempts = row.Attempts,
-                };
-            }
-
+                Id = m.Id,
+                LeaseToken = token,
+                Set = m.Set,
+                Destination = m.Destination,
+                OrderingKey = m.OrderingKey,
+                Jti = m.Jti,
+                EnqueuedAt = m.EnqueuedAt,
+                Attempts = m.Attempts,
+            });
             transaction.Commit();
-            return leased;
+            return [.. messages];
         }
         finally
         {
@@ -116,6 +132,8 @@ public sealed partial class SqliteSecurityEventOutbox
         using var command = connection.Command(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         command.ExecuteNonQuery();
     }
+
+    private static string JsonArray(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
 
     private static string JsonArray(IReadOnlySet<string>? values)
     {
@@ -139,5 +157,4 @@ public sealed partial class SqliteSecurityEventOutbox
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private readonly record struct DueRow(long Id, string Set, string Destination, string? OrderingKey, string? Jti, DateTimeOffset EnqueuedAt, int Attempts);
 }

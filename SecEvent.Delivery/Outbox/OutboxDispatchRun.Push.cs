@@ -10,24 +10,28 @@ internal sealed partial class OutboxDispatchRun
         await Task.Yield(); // The lease loop goes on while this lane pushes.
         for (var held = first; held is not null;)
         {
-            await PushAndSettleAsync(held, stopping).ConfigureAwait(false);
+            var settlement = await PushAsync(held, stopping).ConfigureAwait(false);
+            var written = _writer.WriteAsync(settlement);
+            if (_writer.Backlog > _maxBacklog)
+            {
+                await written.ConfigureAwait(false); // The store is behind: stop pushing until it catches up.
+            }
+
             held = _lanes.Finish(held.Message.Destination);
-            Interlocked.Exchange(ref _freed, NewSignal()).TrySetResult();
+            var active = _lanes.Active;
+            if (active == 0 || _options.MaxConcurrency - active >= _leaseThreshold)
+            {
+                // Enough room for a lease: wake the loop. Not on every push, which would cost a loop turn per SET.
+                WakeLoop();
+            }
         }
     }
 
-    private async Task PushAndSettleAsync(HeldMessage held, CancellationToken stopping)
-    {
-        var settlement = await PushAsync(held, stopping).ConfigureAwait(false);
-        try
-        {
-            await _writer.WriteAsync(settlement).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            return; // Logged by the writer; the lease expires and the SET is delivered again.
-        }
+    private void WakeLoop() => Volatile.Read(ref _wake).TrySetResult();
 
+    /// <summary>After a settlement is durable: its metric, its log line and the user's callback.</summary>
+    private void OnWritten(OutboxSettlement settlement)
+    {
         OutboxInstruments.RecordSettlement(_options.Name, settlement.Kind);
         LogSettlement(settlement);
         try

@@ -20,7 +20,10 @@ internal sealed partial class OutboxDispatchRun
     private readonly OutboxSettlementWriter _writer;
     private readonly List<Task> _pushes = [];
     private readonly int _leaseThreshold;
-    private TaskCompletionSource _freed = NewSignal();
+    private readonly int _maxBacklog;
+
+    // Completed by a push that leaves room for a lease, or by a settlement write; the loop replaces it before each look.
+    private TaskCompletionSource _wake = NewSignal();
 
     public OutboxDispatchRun(ISecurityEventOutbox outbox, PushClient client, OutboxDispatcherOptions options, ILogger logger, TimeProvider timeProvider)
     {
@@ -31,7 +34,8 @@ internal sealed partial class OutboxDispatchRun
         _timeProvider = timeProvider;
         _lanes = new OutboxLanes(options.MaxConcurrencyPerDestination);
         _schedule = new OutboxRetrySchedule(options);
-        _writer = new OutboxSettlementWriter(outbox, timeProvider, logger);
+        _writer = new OutboxSettlementWriter(outbox, timeProvider, logger, OnWritten, WakeLoop);
+        _maxBacklog = 4 * options.MaxConcurrency;
 
         // While SETs keep coming, lease again only once a quarter of the slots are free: one lease call (a transaction
         // in a durable store) then serves many SETs.
@@ -71,7 +75,8 @@ internal sealed partial class OutboxDispatchRun
 
             // Both signals are taken before looking for work, so that an enqueue or a finished push in between wakes us.
             var enqueued = _outbox.WaitForEnqueueAsync(CancellationToken.None);
-            var freed = Volatile.Read(ref _freed).Task;
+            var freed = NewSignal();
+            Volatile.Write(ref _wake, freed);
             _pushes.RemoveAll(t => t.IsCompleted);
 
             var now = _timeProvider.GetUtcNow();
@@ -116,9 +121,9 @@ internal sealed partial class OutboxDispatchRun
                 timeout = statisticsAt - now; // The gauges stay as fresh as promised, even when nothing happens.
             }
 
-            var woke = await WaitAnyAsync(enqueued, freed, timeout, stopping).ConfigureAwait(false);
+            var woke = await WaitAnyAsync(enqueued, freed.Task, timeout, stopping).ConfigureAwait(false);
             // A settled push may have made SETs due: the next of its ordering key, a released or a quickly retried one.
-            mayBeDue |= woke == enqueued || woke == freed;
+            mayBeDue |= woke == enqueued || woke == freed.Task;
         }
     }
 

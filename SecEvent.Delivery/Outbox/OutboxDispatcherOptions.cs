@@ -60,8 +60,8 @@ public sealed class OutboxDispatcherOptions
 
     /// <summary>
     /// Called after each settlement is durable: a SET delivered, scheduled for retry, dead-lettered or released. For
-    /// progress and counts; it runs on the delivering task, so it must be quick, and an exception from it is logged and
-    /// ignored.
+    /// progress and counts; it runs on the task that writes settlements, one at a time and in the order written, so it
+    /// must be quick; an exception from it is logged and ignored.
     /// </summary>
     public Action<OutboxSettlement>? Settled { get; set; }
 

@@ -6,7 +6,8 @@ namespace SecEvent.Delivery.Outbox;
 
 /// <summary>
 /// Writes settlements as a group commit: every settlement that arrives while one write runs goes into the next, so a
-/// durable store pays one transaction for many SETs. A caller's task completes once its settlement is durable.
+/// durable store pays one transaction for many SETs. Pushes go on while their settlements wait: a SET stays leased until
+/// its settlement is written, so nothing else can take it meanwhile.
 /// </summary>
 internal sealed class OutboxSettlementWriter
 {
@@ -17,20 +18,37 @@ internal sealed class OutboxSettlementWriter
     private readonly ISecurityEventOutbox _outbox;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Action<OutboxSettlement> _written;
+    private readonly Action _batchWritten;
     private readonly Task _writing;
+    private int _backlog;
 
-    public OutboxSettlementWriter(ISecurityEventOutbox outbox, TimeProvider timeProvider, ILogger logger)
+    /// <param name="outbox">Where the settlements go.</param>
+    /// <param name="timeProvider">The clock for the pauses between tries.</param>
+    /// <param name="logger">Where failed writes are logged.</param>
+    /// <param name="written">Called for each settlement once it is durable, in order.</param>
+    /// <param name="batchWritten">Called after each write, whether it succeeded or not.</param>
+    public OutboxSettlementWriter(ISecurityEventOutbox outbox, TimeProvider timeProvider, ILogger logger, Action<OutboxSettlement> written, Action batchWritten)
     {
         _outbox = outbox;
         _timeProvider = timeProvider;
         _logger = logger;
+        _written = written;
+        _batchWritten = batchWritten;
         _writing = Task.Run(WriteAllAsync);
     }
 
-    /// <summary>Queues <paramref name="settlement"/>; the task completes once it is durable, or faults when it could not be written.</summary>
+    /// <summary>Settlements queued and not yet written.</summary>
+    public int Backlog => Volatile.Read(ref _backlog);
+
+    /// <summary>
+    /// Queues <paramref name="settlement"/>; the task completes once it has been written or given up (a failure is
+    /// logged here, and the lease then expires so that the SET is delivered again). It never faults.
+    /// </summary>
     public Task WriteAsync(OutboxSettlement settlement)
     {
         var pending = new PendingSettlement(settlement, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _backlog);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The settlement writer is closed.");
@@ -57,7 +75,10 @@ internal sealed class OutboxSettlementWriter
             }
 
             await WriteBatchAsync(batch).ConfigureAwait(false);
+            Interlocked.Add(ref _backlog, -batch.Count);
+            batch.ForEach(p => p.Written.TrySetResult());
             batch.Clear();
+            _batchWritten();
         }
     }
 
@@ -70,7 +91,7 @@ internal sealed class OutboxSettlementWriter
             {
                 // Not cancellable: a dispatcher that stops still records what its pushes did.
                 await _outbox.SettleAsync(settlements, CancellationToken.None).ConfigureAwait(false);
-                batch.ForEach(p => p.Written.TrySetResult());
+                settlements.ForEach(_written);
                 return;
             }
             catch (Exception exception)
@@ -78,9 +99,7 @@ internal sealed class OutboxSettlementWriter
                 Log.OutboxSettleFailed(_logger, exception, batch.Count, attempt);
                 if (attempt == MaxTries)
                 {
-                    // The leases stay until they expire; the SETs are then delivered again (at least once).
-                    batch.ForEach(p => p.Written.TrySetException(exception));
-                    return;
+                    return; // The leases stay until they expire; the SETs are then delivered again (at least once).
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100 << attempt), _timeProvider).ConfigureAwait(false);
