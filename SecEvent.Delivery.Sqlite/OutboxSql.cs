@@ -19,6 +19,16 @@ internal static class OutboxSql
         RETURNING id
         """;
 
+    /// <summary>
+    /// Inserts the SETs without an ordering key in the JSON array $items (each <c>[set, destination, jti]</c>), due at once,
+    /// in array order, so that their ids ascend in that order.
+    /// </summary>
+    public const string InsertUnordered = """
+        INSERT INTO outbox_pending (set_token, destination, ordering_key, jti, enqueued_at, due_at, attempts)
+        SELECT value ->> 0, value ->> 1, NULL, value ->> 2, $now, $now, 0 FROM json_each($items) ORDER BY key
+        RETURNING id
+        """;
+
     /// <summary>The SETs due at $now, earliest due first, skipping the destinations in the JSON array $excluded.</summary>
     public const string SelectDue = """
         SELECT id, set_token, destination, ordering_key, jti, enqueued_at, attempts
@@ -59,6 +69,16 @@ internal static class OutboxSql
     public const string RemoveDelivered = """
         DELETE FROM outbox_pending WHERE id = $id AND lease_token = $token
         RETURNING ordering_key, attempts
+        """;
+
+    /// <summary>
+    /// Ends the current leases of delivered SETs, given as the JSON array $leases of <c>[id, token]</c> pairs; returns what
+    /// each one that left pending needs next.
+    /// </summary>
+    public const string RemoveDeliveredBatch = """
+        DELETE FROM outbox_pending
+        WHERE (id, lease_token) IN (SELECT value ->> 0, value ->> 1 FROM json_each($leases))
+        RETURNING id, ordering_key, attempts
         """;
 
     /// <summary>Makes the oldest pending SET of ordering key $key due at $now, once the one before it has left.</summary>

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SecEvent.Delivery.Outbox;
 
@@ -15,6 +17,8 @@ internal sealed class OutboxWriter : IDisposable
     private SqliteCommand? _reschedule;
     private SqliteCommand? _remove;
     private SqliteCommand? _removeDelivered;
+    private SqliteCommand? _removeDeliveredBatch;
+    private SqliteCommand? _insertUnordered;
     private SqliteCommand? _promote;
     private SqliteCommand? _insertAttempt;
     private SqliteCommand? _deleteAttempts;
@@ -35,6 +39,74 @@ internal sealed class OutboxWriter : IDisposable
             .Bind("$id", id).Bind("$set", set).Bind("$destination", destination).Bind("$key", orderingKey).Bind("$jti", jti)
             .Bind("$now", now)
             .ExecuteScalar()!;
+
+    /// <summary>
+    /// Stores <paramref name="count"/> SETs without an ordering key from <paramref name="items"/>[<paramref name="start"/>]
+    /// on, in one statement; writes their ids into <paramref name="ids"/> at the same places.
+    /// </summary>
+    public void InsertUnordered(IReadOnlyList<OutboxItem> items, int start, int count, long now, long[] ids)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            for (var i = start; i < start + count; i++)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(items[i].Set);
+                json.WriteStringValue(items[i].Destination);
+                json.WriteStringValue(items[i].Jti);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        var inserted = new List<long>(count);
+        using (var reader = Prepare(ref _insertUnordered, OutboxSql.InsertUnordered)
+            .Bind("$items", Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).Bind("$now", now).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                inserted.Add(reader.GetInt64(0));
+            }
+        }
+
+        // RETURNING promises no order; AUTOINCREMENT gave the ids in insertion order, which was the array's.
+        inserted.Sort();
+        inserted.CopyTo(ids, start);
+    }
+
+    /// <summary>
+    /// Writes the settlements of delivered SETs in one statement; those whose leases are no longer current change nothing.
+    /// </summary>
+    public void SettleDelivered(IReadOnlyList<OutboxSettlement> delivered, long now)
+    {
+        var leases = new StringBuilder("[");
+        foreach (var settlement in delivered)
+        {
+            leases.Append(leases.Length == 1 ? "[" : ",[").Append(settlement.Message.Id).Append(',').Append(settlement.Message.LeaseToken).Append(']');
+        }
+
+        var removed = new List<(long Id, string? OrderingKey, int Attempts)>(delivered.Count);
+        using (var reader = Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch).Bind("$leases", leases.Append(']').ToString()).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                removed.Add((reader.GetInt64(0), reader.GetStringOrNull(1), reader.GetInt32(2)));
+            }
+        }
+
+        foreach (var (id, orderingKey, attempts) in removed)
+        {
+            if (attempts > 0)
+            {
+                DeleteAttempts(id); // Only a SET that failed before has attempts to forget.
+            }
+
+            Promote(orderingKey, now);
+        }
+    }
 
     /// <summary>Writes one settlement; one whose lease is no longer current changes nothing.</summary>
     public void Settle(OutboxSettlement settlement, long now)
@@ -133,7 +205,7 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Rolls back unless committed, and frees the statements.</summary>
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _reschedule, _remove, _removeDelivered, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
+        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDelivered, _removeDeliveredBatch, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
         {
             command?.Dispose();
         }

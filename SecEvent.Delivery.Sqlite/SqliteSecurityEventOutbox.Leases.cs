@@ -32,9 +32,22 @@ public sealed partial class SqliteSecurityEventOutbox
             try
             {
                 using var writer = new OutboxWriter(connection);
+                var delivered = new List<OutboxSettlement>(settlements.Count);
                 foreach (var settlement in settlements)
                 {
-                    writer.Settle(settlement, now);
+                    if (settlement.Kind == OutboxSettlementKind.Delivered)
+                    {
+                        delivered.Add(settlement); // The common case: one statement for all of them.
+                    }
+                    else
+                    {
+                        writer.Settle(settlement, now);
+                    }
+                }
+
+                if (delivered.Count > 0)
+                {
+                    writer.SettleDelivered(delivered, now);
                 }
 
                 writer.Commit();

@@ -66,10 +66,26 @@ public sealed partial class SqliteSecurityEventOutbox : ISecurityEventOutbox, IA
         {
             var ids = new long[items.Count];
             using var writer = new OutboxWriter(connection);
-            for (var i = 0; i < items.Count; i++)
+            var i = 0;
+            while (i < items.Count)
             {
+                // A run of SETs without an ordering key goes in as one statement; a keyed SET, whose due time depends on
+                // the SETs of its key before it, one at a time. Ids still ascend in the order given.
+                var run = i;
+                while (run < items.Count && items[run].OrderingKey is null)
+                {
+                    run++;
+                }
+
+                if (run > i)
+                {
+                    writer.InsertUnordered(items, i, run - i, now, ids);
+                    i = run;
+                    continue;
+                }
+
                 var item = items[i];
-                ids[i] = writer.Insert(null, item.Set, item.Destination, item.OrderingKey, item.Jti, now);
+                ids[i++] = writer.Insert(null, item.Set, item.Destination, item.OrderingKey, item.Jti, now);
             }
 
             writer.Commit();

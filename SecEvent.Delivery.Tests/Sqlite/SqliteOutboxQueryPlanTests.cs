@@ -45,6 +45,7 @@ public class SqliteOutboxQueryPlanTests
     [TestCase(nameof(OutboxSql.Reschedule))]
     [TestCase(nameof(OutboxSql.Remove))]
     [TestCase(nameof(OutboxSql.RemoveDelivered))]
+    [TestCase(nameof(OutboxSql.RemoveDeliveredBatch))]
     [TestCase(nameof(OutboxSql.Promote))]
     [TestCase(nameof(OutboxSql.ReleaseAll))]
     [TestCase(nameof(OutboxSql.NextDue))]
