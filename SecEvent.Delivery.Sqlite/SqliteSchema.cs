@@ -14,6 +14,9 @@ internal static class SqliteSchema
     /// <summary>Marks a SET waiting behind an earlier one of its ordering key: never due until promoted.</summary>
     public const long Waiting = long.MaxValue;
 
+    // Only the indexes that statements run per SET need: every index is paid for on each enqueue, lease and settlement.
+    // Returning all leases (once, at a dispatcher's start) and the oldest enqueue time (for metrics, every few seconds)
+    // read the table instead.
     // Times are Unix milliseconds (UTC). A pending SET's due_at is when it may be leased: the enqueue or retry time, the end
     // of its current lease, or Waiting. AUTOINCREMENT keeps ids from being reused after the newest SET is delivered.
     private const string Create = """
@@ -29,8 +32,6 @@ internal static class SqliteSchema
             lease_token INTEGER);
         CREATE INDEX outbox_pending_due ON outbox_pending (due_at, id);
         CREATE INDEX outbox_pending_ordering ON outbox_pending (ordering_key, id) WHERE ordering_key IS NOT NULL;
-        CREATE INDEX outbox_pending_leased ON outbox_pending (lease_token) WHERE lease_token IS NOT NULL;
-        CREATE INDEX outbox_pending_enqueued ON outbox_pending (enqueued_at);
         CREATE TABLE outbox_attempts (
             outbox_id INTEGER NOT NULL,
             number INTEGER NOT NULL,

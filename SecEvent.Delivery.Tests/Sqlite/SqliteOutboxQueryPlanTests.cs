@@ -47,7 +47,6 @@ public class SqliteOutboxQueryPlanTests
     [TestCase(nameof(OutboxSql.RemoveDelivered))]
     [TestCase(nameof(OutboxSql.RemoveDeliveredBatch))]
     [TestCase(nameof(OutboxSql.Promote))]
-    [TestCase(nameof(OutboxSql.ReleaseAll))]
     [TestCase(nameof(OutboxSql.NextDue))]
     [TestCase(nameof(OutboxSql.InsertAttempt))]
     [TestCase(nameof(OutboxSql.DeleteAttempts))]
