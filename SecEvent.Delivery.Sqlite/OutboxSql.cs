@@ -47,6 +47,36 @@ internal static class OutboxSql
         WHERE id IN (SELECT value FROM json_each($ids))
         """;
 
+    /// <summary>
+    /// The SETs due at $now that are not leased in process memory (the JSON array $leased), earliest due first, skipping
+    /// the destinations in $excluded: a lease that writes nothing, for an outbox with one dispatcher process.
+    /// </summary>
+    public const string SelectDueUnleased = """
+        SELECT id, set_token, destination, ordering_key, jti, enqueued_at, attempts
+        FROM outbox_pending
+        WHERE due_at <= $now AND destination NOT IN (SELECT value FROM json_each($excluded))
+            AND id NOT IN (SELECT value FROM json_each($leased))
+        ORDER BY due_at, id
+        LIMIT $max
+        """;
+
+    /// <summary>The earliest due time of a SET neither waiting behind its ordering key nor leased in process memory.</summary>
+    public const string NextDueUnleased = """
+        SELECT due_at FROM outbox_pending
+        WHERE due_at < 9223372036854775807 AND id NOT IN (SELECT value FROM json_each($leased))
+        ORDER BY due_at LIMIT 1
+        """;
+
+    /// <summary>Removes delivered SETs leased in process memory, given as the JSON array $ids.</summary>
+    public const string RemoveDeliveredUnleased = """
+        DELETE FROM outbox_pending
+        WHERE id IN (SELECT value FROM json_each($ids)) AND lease_token IS NULL
+        RETURNING id, ordering_key, attempts
+        """;
+
+    /// <summary>Makes the SETs in the JSON array $ids due at $now.</summary>
+    public const string DueNow = "UPDATE outbox_pending SET due_at = $now WHERE id IN (SELECT value FROM json_each($ids))";
+
     /// <summary>Takes the next lease token.</summary>
     public const string TakeLeaseToken = """
         UPDATE outbox_state SET value = value + 1 WHERE name = 'last_lease_token' RETURNING value
@@ -55,19 +85,19 @@ internal static class OutboxSql
     /// <summary>Ends a current lease with the SET staying pending, due at $due, one attempt more when $tried is 1.</summary>
     public const string Reschedule = """
         UPDATE outbox_pending SET lease_token = NULL, due_at = $due, attempts = attempts + $tried
-        WHERE id = $id AND lease_token = $token
+        WHERE id = $id AND lease_token IS $token
         RETURNING attempts
         """;
 
     /// <summary>Ends a current lease with the SET leaving pending.</summary>
     public const string Remove = """
-        DELETE FROM outbox_pending WHERE id = $id AND lease_token = $token
+        DELETE FROM outbox_pending WHERE id = $id AND lease_token IS $token
         RETURNING set_token, destination, ordering_key, jti, enqueued_at, attempts
         """;
 
     /// <summary>Ends a current lease of a delivered SET: it leaves pending, and nothing but what follows is read back.</summary>
     public const string RemoveDelivered = """
-        DELETE FROM outbox_pending WHERE id = $id AND lease_token = $token
+        DELETE FROM outbox_pending WHERE id = $id AND lease_token IS $token
         RETURNING ordering_key, attempts
         """;
 

@@ -18,6 +18,7 @@ internal sealed class OutboxWriter : IDisposable
     private SqliteCommand? _remove;
     private SqliteCommand? _removeDelivered;
     private SqliteCommand? _removeDeliveredBatch;
+    private SqliteCommand? _removeDeliveredUnleased;
     private SqliteCommand? _insertUnordered;
     private SqliteCommand? _promote;
     private SqliteCommand? _insertAttempt;
@@ -80,16 +81,26 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>
     /// Writes the settlements of delivered SETs in one statement; those whose leases are no longer current change nothing.
     /// </summary>
-    public void SettleDelivered(IReadOnlyList<OutboxSettlement> delivered, long now)
+    public void SettleDelivered(IReadOnlyList<OutboxSettlement> delivered, long now, bool leasedInMemory = false)
     {
         var leases = new StringBuilder("[");
         foreach (var settlement in delivered)
         {
-            leases.Append(leases.Length == 1 ? "[" : ",[").Append(settlement.Message.Id).Append(',').Append(settlement.Message.LeaseToken).Append(']');
+            if (leasedInMemory)
+            {
+                leases.Append(leases.Length == 1 ? "" : ",").Append(settlement.Message.Id);
+            }
+            else
+            {
+                leases.Append(leases.Length == 1 ? "[" : ",[").Append(settlement.Message.Id).Append(',').Append(settlement.Message.LeaseToken).Append(']');
+            }
         }
 
         var removed = new List<(long Id, string? OrderingKey, int Attempts)>(delivered.Count);
-        using (var reader = Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch).Bind("$leases", leases.Append(']').ToString()).ExecuteReader())
+        var command = leasedInMemory
+            ? Prepare(ref _removeDeliveredUnleased, OutboxSql.RemoveDeliveredUnleased).Bind("$ids", leases.Append(']').ToString())
+            : Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch).Bind("$leases", leases.Append(']').ToString());
+        using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
@@ -108,11 +119,14 @@ internal sealed class OutboxWriter : IDisposable
         }
     }
 
-    /// <summary>Writes one settlement; one whose lease is no longer current changes nothing.</summary>
-    public void Settle(OutboxSettlement settlement, long now)
+    /// <summary>
+    /// Writes one settlement; one whose lease is no longer current changes nothing. A lease held in process memory
+    /// (<paramref name="leasedInMemory"/>, checked by the caller) left no token in the row.
+    /// </summary>
+    public void Settle(OutboxSettlement settlement, long now, bool leasedInMemory = false)
     {
         var id = settlement.Message.Id;
-        var token = settlement.Message.LeaseToken;
+        long? token = leasedInMemory ? null : settlement.Message.LeaseToken;
         switch (settlement.Kind)
         {
             case OutboxSettlementKind.Retry:
@@ -205,7 +219,7 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Rolls back unless committed, and frees the statements.</summary>
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDelivered, _removeDeliveredBatch, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
+        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDelivered, _removeDeliveredBatch, _removeDeliveredUnleased, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
         {
             command?.Dispose();
         }
@@ -213,12 +227,12 @@ internal sealed class OutboxWriter : IDisposable
         _transaction.Dispose();
     }
 
-    private int? Reschedule(long id, long token, long due, bool tried) =>
+    private int? Reschedule(long id, long? token, long due, bool tried) =>
         Prepare(ref _reschedule, OutboxSql.Reschedule)
             .Bind("$id", id).Bind("$token", token).Bind("$due", due).Bind("$tried", tried ? 1 : 0)
             .ExecuteScalar() is long attempts ? (int)attempts : null;
 
-    private RemovedRow? Remove(long id, long token)
+    private RemovedRow? Remove(long id, long? token)
     {
         using var reader = Prepare(ref _remove, OutboxSql.Remove).Bind("$id", id).Bind("$token", token).ExecuteReader();
         return reader.Read()

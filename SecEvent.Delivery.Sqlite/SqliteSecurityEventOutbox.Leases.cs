@@ -15,7 +15,9 @@ public sealed partial class SqliteSecurityEventOutbox
         var excluded = JsonArray(excludedDestinations);
         var at = now.ToUnixTimeMilliseconds();
         var until = (now + leaseDuration).ToUnixTimeMilliseconds();
-        return _connection.RunAsync<IReadOnlyList<OutboxMessage>>(connection => Lease(connection, maxCount, at, until, excluded), cancellationToken);
+        return _processLeases is { } leases
+            ? _connection.RunAsync<IReadOnlyList<OutboxMessage>>(connection => LeaseInMemory(connection, leases, maxCount, at, until, excluded), cancellationToken)
+            : _connection.RunAsync<IReadOnlyList<OutboxMessage>>(connection => Lease(connection, maxCount, at, until, excluded), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -32,22 +34,28 @@ public sealed partial class SqliteSecurityEventOutbox
             try
             {
                 using var writer = new OutboxWriter(connection);
+                var inMemory = _processLeases is not null;
                 var delivered = new List<OutboxSettlement>(settlements.Count);
                 foreach (var settlement in settlements)
                 {
+                    if (inMemory && !_processLeases!.TryEnd(settlement.Message.Id, settlement.Message.LeaseToken))
+                    {
+                        continue; // Not this lease's to settle: it ended, or was never issued.
+                    }
+
                     if (settlement.Kind == OutboxSettlementKind.Delivered)
                     {
                         delivered.Add(settlement); // The common case: one statement for all of them.
                     }
                     else
                     {
-                        writer.Settle(settlement, now);
+                        writer.Settle(settlement, now, inMemory);
                     }
                 }
 
                 if (delivered.Count > 0)
                 {
-                    writer.SettleDelivered(delivered, now);
+                    writer.SettleDelivered(delivered, now, inMemory);
                 }
 
                 writer.Commit();
@@ -66,6 +74,14 @@ public sealed partial class SqliteSecurityEventOutbox
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         return _connection.RunAsync(connection =>
         {
+            if (_processLeases is { } leases)
+            {
+                var ids = leases.Clear();
+                using var due = connection.Command(OutboxSql.DueNow).Bind("$now", now).Bind("$ids", "[" + string.Join(',', ids) + "]");
+                due.ExecuteNonQuery();
+                return ids.Length;
+            }
+
             using var command = connection.Command(OutboxSql.ReleaseAll).Bind("$now", now);
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -75,8 +91,18 @@ public sealed partial class SqliteSecurityEventOutbox
     public ValueTask<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) =>
         _connection.RunAsync(connection =>
         {
+            if (_processLeases is { } leases)
+            {
+                // A SET leased in memory is due again when its lease ends.
+                using var unleased = connection.Command(OutboxSql.NextDueUnleased).Bind("$leased", leases.IdsJson());
+                var due = unleased.ExecuteScalar() as long?;
+                var end = leases.EarliestEnd();
+                var next = due is null ? end : end is null ? due : Math.Min(due.Value, end.Value);
+                return next is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null;
+            }
+
             using var command = connection.Command(OutboxSql.NextDue);
-            return command.ExecuteScalar() is long due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : (DateTimeOffset?)null;
+            return command.ExecuteScalar() is long shared ? DateTimeOffset.FromUnixTimeMilliseconds(shared) : (DateTimeOffset?)null;
         }, cancellationToken);
 
     private static OutboxMessage[] Lease(SqliteConnection connection, int maxCount, long now, long until, string excluded)
@@ -138,6 +164,41 @@ public sealed partial class SqliteSecurityEventOutbox
         {
             SetFullSync(connection, full: true);
         }
+    }
+
+    private static OutboxMessage[] LeaseInMemory(SqliteConnection connection, ProcessLeases leases, int maxCount, long now, long until, string excluded)
+    {
+        // Nothing is written: the SETs stay as they are in the file, and the lease lives here until settled or ended.
+        leases.Prune(now);
+        var due = new List<(long Id, string Set, string Destination, string? OrderingKey, string? Jti, DateTimeOffset EnqueuedAt, int Attempts)>();
+        using (var select = connection.Command(OutboxSql.SelectDueUnleased)
+            .Bind("$now", now).Bind("$excluded", excluded).Bind("$leased", leases.IdsJson()).Bind("$max", maxCount))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                due.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
+                    reader.GetStringOrNull(4), reader.GetTime(5), reader.GetInt32(6)));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var token = leases.Take(due.Select(d => d.Id), until);
+        return [.. due.Select(d => new OutboxMessage
+        {
+            Id = d.Id,
+            LeaseToken = token,
+            Set = d.Set,
+            Destination = d.Destination,
+            OrderingKey = d.OrderingKey,
+            Jti = d.Jti,
+            EnqueuedAt = d.EnqueuedAt,
+            Attempts = d.Attempts,
+        })];
     }
 
     private static void SetFullSync(SqliteConnection connection, bool full)

@@ -71,7 +71,7 @@ public class OutboxBenchmarks
         _memory = new InMemorySecurityEventOutbox();
         _memoryDispatcher = new OutboxDispatcher(_memory, client, options);
         _sqlitePath = Path.Combine(Path.GetTempPath(), $"secevent-bench-{Guid.NewGuid():N}.db");
-        _sqlite = SqliteSecurityEventOutbox.OpenAsync(_sqlitePath).GetAwaiter().GetResult();
+        _sqlite = SqliteSecurityEventOutbox.OpenExclusiveAsync(_sqlitePath).GetAwaiter().GetResult();
         _sqliteDispatcher = new OutboxDispatcher(_sqlite, client, options);
     }
 

@@ -25,7 +25,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // outbox-host:begin
 // One SQLite file keeps every SET until it is delivered or dead-lettered, across crashes and restarts.
 var outboxPath = smoke ? Path.Combine(Path.GetTempPath(), $"secevent-transmitter-{Guid.NewGuid():N}.db") : builder.Configuration["Outbox:Path"] ?? "transmitter-outbox.db";
-await using var outbox = await SqliteSecurityEventOutbox.OpenAsync(outboxPath);
+await using var outbox = await SqliteSecurityEventOutbox.OpenExclusiveAsync(outboxPath); // This host alone uses the file.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ISecurityEventOutbox>(outbox);
 builder.Services.AddSecurityEventPushClient();

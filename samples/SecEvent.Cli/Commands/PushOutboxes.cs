@@ -31,7 +31,8 @@ internal sealed class PushOutboxes : IAsyncDisposable
 
         try
         {
-            var file = await SqliteSecurityEventOutbox.OpenAsync(path, TimeProvider.System, cancellationToken);
+            // This run is the file's only user: leases stay in memory, and a crashed run's are gone when it is opened again.
+            var file = await SqliteSecurityEventOutbox.OpenExclusiveAsync(path, TimeProvider.System, cancellationToken);
             return new PushOutboxes(file, file);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidDataException || CliInput.IsFileProblem(ex))
