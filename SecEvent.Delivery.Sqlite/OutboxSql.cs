@@ -95,12 +95,6 @@ internal static class OutboxSql
         RETURNING set_token, destination, ordering_key, jti, enqueued_at, attempts
         """;
 
-    /// <summary>Ends a current lease of a delivered SET: it leaves pending, and nothing but what follows is read back.</summary>
-    public const string RemoveDelivered = """
-        DELETE FROM outbox_pending WHERE id = $id AND lease_token IS $token
-        RETURNING ordering_key, attempts
-        """;
-
     /// <summary>
     /// Ends the current leases of delivered SETs, given as the JSON array $leases of <c>[id, token]</c> pairs; returns what
     /// each one that left pending needs next.

@@ -16,7 +16,6 @@ internal sealed class OutboxWriter : IDisposable
     private SqliteCommand? _insert;
     private SqliteCommand? _reschedule;
     private SqliteCommand? _remove;
-    private SqliteCommand? _removeDelivered;
     private SqliteCommand? _removeDeliveredBatch;
     private SqliteCommand? _removeDeliveredUnleased;
     private SqliteCommand? _insertUnordered;
@@ -83,23 +82,11 @@ internal sealed class OutboxWriter : IDisposable
     /// </summary>
     public void SettleDelivered(IReadOnlyList<OutboxSettlement> delivered, long now, bool leasedInMemory = false)
     {
-        var leases = new StringBuilder("[");
-        foreach (var settlement in delivered)
-        {
-            if (leasedInMemory)
-            {
-                leases.Append(leases.Length == 1 ? "" : ",").Append(settlement.Message.Id);
-            }
-            else
-            {
-                leases.Append(leases.Length == 1 ? "[" : ",[").Append(settlement.Message.Id).Append(',').Append(settlement.Message.LeaseToken).Append(']');
-            }
-        }
-
         var removed = new List<(long Id, string? OrderingKey, int Attempts)>(delivered.Count);
         var command = leasedInMemory
-            ? Prepare(ref _removeDeliveredUnleased, OutboxSql.RemoveDeliveredUnleased).Bind("$ids", leases.Append(']').ToString())
-            : Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch).Bind("$leases", leases.Append(']').ToString());
+            ? Prepare(ref _removeDeliveredUnleased, OutboxSql.RemoveDeliveredUnleased).Bind("$ids", SqliteJson.Ids(delivered.Select(d => d.Message.Id)))
+            : Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch)
+                .Bind("$leases", SqliteJson.Pairs(delivered.Select(d => (d.Message.Id, d.Message.LeaseToken))));
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -160,23 +147,7 @@ internal sealed class OutboxWriter : IDisposable
 
                 break;
             default:
-                using (var reader = Prepare(ref _removeDelivered, OutboxSql.RemoveDelivered).Bind("$id", id).Bind("$token", token).ExecuteReader())
-                {
-                    if (!reader.Read())
-                    {
-                        break;
-                    }
-
-                    var (orderingKey, earlier) = (reader.GetStringOrNull(0), reader.GetInt32(1));
-                    reader.Close();
-                    if (earlier > 0)
-                    {
-                        DeleteAttempts(id); // Only a SET that failed before has attempts to forget.
-                    }
-
-                    Promote(orderingKey, now);
-                }
-
+                SettleDelivered([settlement], now, leasedInMemory);
                 break;
         }
     }
@@ -219,7 +190,7 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Rolls back unless committed, and frees the statements.</summary>
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDelivered, _removeDeliveredBatch, _removeDeliveredUnleased, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
+        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDeliveredBatch, _removeDeliveredUnleased, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
         {
             command?.Dispose();
         }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SecEvent.Delivery.Sqlite;
 
 /// <summary>
@@ -31,16 +28,7 @@ internal sealed class ProcessLeases
     }
 
     /// <summary>The leased ids as a JSON array, for <c>NOT IN json_each(…)</c>.</summary>
-    public string IdsJson()
-    {
-        var json = new StringBuilder("[");
-        foreach (var id in _leases.Keys)
-        {
-            json.Append(json.Length == 1 ? "" : ",").Append(id.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return json.Append(']').ToString();
-    }
+    public string IdsJson() => SqliteJson.Ids(_leases.Keys);
 
     /// <summary>Leases <paramref name="ids"/> until <paramref name="until"/> under one new token, which it returns.</summary>
     public long Take(IEnumerable<long> ids, long until)

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SecEvent.Delivery.Outbox;
 
@@ -12,7 +10,7 @@ public sealed partial class SqliteSecurityEventOutbox
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        var excluded = JsonArray(excludedDestinations);
+        var excluded = SqliteJson.Strings(excludedDestinations);
         var at = now.ToUnixTimeMilliseconds();
         var until = (now + leaseDuration).ToUnixTimeMilliseconds();
         return _processLeases is { } leases
@@ -77,7 +75,7 @@ public sealed partial class SqliteSecurityEventOutbox
             if (_processLeases is { } leases)
             {
                 var ids = leases.Clear();
-                using var due = connection.Command(OutboxSql.DueNow).Bind("$now", now).Bind("$ids", "[" + string.Join(',', ids) + "]");
+                using var due = connection.Command(OutboxSql.DueNow).Bind("$now", now).Bind("$ids", SqliteJson.Ids(ids));
                 due.ExecuteNonQuery();
                 return ids.Length;
             }
@@ -113,28 +111,14 @@ public sealed partial class SqliteSecurityEventOutbox
         try
         {
             using var transaction = connection.BeginTransaction();
-            var leased = new List<OutboxMessage>();
+            List<DueRow> due;
             using (var select = connection.Command(OutboxSql.SelectDue, transaction)
                 .Bind("$now", now).Bind("$excluded", excluded).Bind("$max", maxCount))
-            using (var reader = select.ExecuteReader())
             {
-                while (reader.Read())
-                {
-                    leased.Add(new OutboxMessage
-                    {
-                        Id = reader.GetInt64(0),
-                        LeaseToken = 0, // Set below, once the token is taken.
-                        Set = reader.GetString(1),
-                        Destination = reader.GetString(2),
-                        OrderingKey = reader.GetStringOrNull(3),
-                        Jti = reader.GetStringOrNull(4),
-                        EnqueuedAt = reader.GetTime(5),
-                        Attempts = reader.GetInt32(6),
-                    });
-                }
+                due = ReadDue(select);
             }
 
-            if (leased.Count == 0)
+            if (due.Count == 0)
             {
                 return [];
             }
@@ -144,21 +128,10 @@ public sealed partial class SqliteSecurityEventOutbox
             using var take = connection.Command(OutboxSql.TakeLeaseToken, transaction);
             var token = (long)take.ExecuteScalar()!;
             using var lease = connection.Command(OutboxSql.Lease, transaction)
-                .Bind("$token", token).Bind("$until", until).Bind("$ids", JsonArray(leased.Select(m => m.Id)));
+                .Bind("$token", token).Bind("$until", until).Bind("$ids", SqliteJson.Ids(due.Select(d => d.Id)));
             lease.ExecuteNonQuery();
-            var messages = leased.ConvertAll(m => new OutboxMessage
-            {
-                Id = m.Id,
-                LeaseToken = token,
-                Set = m.Set,
-                Destination = m.Destination,
-                OrderingKey = m.OrderingKey,
-                Jti = m.Jti,
-                EnqueuedAt = m.EnqueuedAt,
-                Attempts = m.Attempts,
-            });
             transaction.Commit();
-            return [.. messages];
+            return Messages(due, token);
         }
         finally
         {
@@ -170,36 +143,41 @@ public sealed partial class SqliteSecurityEventOutbox
     {
         // Nothing is written: the SETs stay as they are in the file, and the lease lives here until settled or ended.
         leases.Prune(now);
-        var due = new List<(long Id, string Set, string Destination, string? OrderingKey, string? Jti, DateTimeOffset EnqueuedAt, int Attempts)>();
+        List<DueRow> due;
         using (var select = connection.Command(OutboxSql.SelectDueUnleased)
             .Bind("$now", now).Bind("$excluded", excluded).Bind("$leased", leases.IdsJson()).Bind("$max", maxCount))
-        using (var reader = select.ExecuteReader())
         {
-            while (reader.Read())
-            {
-                due.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
-                    reader.GetStringOrNull(4), reader.GetTime(5), reader.GetInt32(6)));
-            }
+            due = ReadDue(select);
         }
 
-        if (due.Count == 0)
-        {
-            return [];
-        }
-
-        var token = leases.Take(due.Select(d => d.Id), until);
-        return [.. due.Select(d => new OutboxMessage
-        {
-            Id = d.Id,
-            LeaseToken = token,
-            Set = d.Set,
-            Destination = d.Destination,
-            OrderingKey = d.OrderingKey,
-            Jti = d.Jti,
-            EnqueuedAt = d.EnqueuedAt,
-            Attempts = d.Attempts,
-        })];
+        return due.Count == 0 ? [] : Messages(due, leases.Take(due.Select(d => d.Id), until));
     }
+
+    /// <summary>Reads the rows of <see cref="OutboxSql.SelectDue"/> or <see cref="OutboxSql.SelectDueUnleased"/>.</summary>
+    private static List<DueRow> ReadDue(SqliteCommand select)
+    {
+        var due = new List<DueRow>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            due.Add(new DueRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
+                reader.GetStringOrNull(4), reader.GetTime(5), reader.GetInt32(6)));
+        }
+
+        return due;
+    }
+
+    private static OutboxMessage[] Messages(List<DueRow> due, long token) => [.. due.Select(d => new OutboxMessage
+    {
+        Id = d.Id,
+        LeaseToken = token,
+        Set = d.Set,
+        Destination = d.Destination,
+        OrderingKey = d.OrderingKey,
+        Jti = d.Jti,
+        EnqueuedAt = d.EnqueuedAt,
+        Attempts = d.Attempts,
+    })];
 
     private static void SetFullSync(SqliteConnection connection, bool full)
     {
@@ -207,28 +185,5 @@ public sealed partial class SqliteSecurityEventOutbox
         command.ExecuteNonQuery();
     }
 
-    private static string JsonArray(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
-
-    private static string JsonArray(IReadOnlySet<string>? values)
-    {
-        if (values is not { Count: > 0 })
-        {
-            return "[]";
-        }
-
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var value in values)
-            {
-                json.WriteStringValue(value);
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
+    private readonly record struct DueRow(long Id, string Set, string Destination, string? OrderingKey, string? Jti, DateTimeOffset EnqueuedAt, int Attempts);
 }

@@ -44,7 +44,6 @@ public class SqliteOutboxQueryPlanTests
     [TestCase(nameof(OutboxSql.TakeLeaseToken))]
     [TestCase(nameof(OutboxSql.Reschedule))]
     [TestCase(nameof(OutboxSql.Remove))]
-    [TestCase(nameof(OutboxSql.RemoveDelivered))]
     [TestCase(nameof(OutboxSql.RemoveDeliveredBatch))]
     [TestCase(nameof(OutboxSql.Promote))]
     [TestCase(nameof(OutboxSql.NextDue))]

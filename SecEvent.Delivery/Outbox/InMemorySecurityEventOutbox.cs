@@ -38,7 +38,6 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
 
         var ids = new long[items.Count];
         var now = _timeProvider.GetUtcNow();
-        TaskCompletionSource signal;
         lock (_gate)
         {
             for (var i = 0; i < items.Count; i++)
@@ -48,12 +47,9 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
                 Add(entry, now);
                 ids[i] = entry.Id;
             }
-
-            signal = _enqueued;
-            _enqueued = NewSignal();
         }
 
-        signal.TrySetResult();
+        SignalEnqueued();
         return ValueTask.FromResult<IReadOnlyList<long>>(ids);
     }
 
@@ -215,7 +211,6 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         ArgumentNullException.ThrowIfNull(ids);
         cancellationToken.ThrowIfCancellationRequested();
         var redriven = 0;
-        TaskCompletionSource signal;
         lock (_gate)
         {
             foreach (var id in ids)
@@ -226,17 +221,11 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
                     redriven++;
                 }
             }
-
-            signal = _enqueued;
-            if (redriven > 0)
-            {
-                _enqueued = NewSignal();
-            }
         }
 
         if (redriven > 0)
         {
-            signal.TrySetResult();
+            SignalEnqueued();
         }
 
         return ValueTask.FromResult(redriven);
@@ -254,6 +243,19 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes the current enqueue signal, outside the lock, and puts a fresh one in its place.</summary>
+    private void SignalEnqueued()
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            signal = _enqueued;
+            _enqueued = NewSignal();
+        }
+
+        signal.TrySetResult();
+    }
 
     private void Add(Entry entry, DateTimeOffset now)
     {

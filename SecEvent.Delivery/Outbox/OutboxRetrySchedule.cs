@@ -28,14 +28,7 @@ internal sealed class OutboxRetrySchedule(OutboxDispatcherOptions options)
         return RetryOrGiveUp(message, attempt, null, now);
     }
 
-    public TimeSpan Backoff(int failures)
-    {
-        // Exponential, capped, with "equal jitter": the upper half of the delay drawn at random, so that SETs failed
-        // together by one outage spread out when it ends.
-        var exponent = Math.Min(failures - 1, 30);
-        var ticks = Math.Min(options.RetryBaseDelay.Ticks * Math.Pow(2, exponent), options.RetryMaxDelay.Ticks);
-        return TimeSpan.FromTicks((long)(ticks / 2 + Random.Shared.NextDouble() * ticks / 2));
-    }
+    private TimeSpan Backoff(int failures) => ExponentialBackoff.Delay(options.RetryBaseDelay, options.RetryMaxDelay, failures, jitter: true);
 
     private OutboxSettlement RetryOrGiveUp(OutboxMessage message, OutboxAttempt attempt, DateTimeOffset? retryAfter, DateTimeOffset now)
     {

@@ -78,17 +78,7 @@ internal sealed class PushRetryPolicy(PushClientOptions options, TimeProvider ti
         return left < options.AttemptTimeout ? (left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1)) : options.AttemptTimeout;
     }
 
-    /// <summary>
-    /// Exponential backoff: <see cref="PushClientOptions.RetryBaseDelay"/> doubled per retry, capped at
-    /// <see cref="PushClientOptions.RetryMaxDelay"/>; with jitter, a uniform draw from its upper half ("equal jitter"),
-    /// so that the delay still grows while transmitters that failed together spread out.
-    /// </summary>
-    private TimeSpan Backoff(int retry)
-    {
-        var ticks = options.RetryBaseDelay.Ticks * Math.Pow(2, Math.Min(retry - 1, 62));
-        var delay = ticks >= options.RetryMaxDelay.Ticks ? options.RetryMaxDelay : TimeSpan.FromTicks((long)ticks);
-        return options.UseJitter ? delay / 2 + delay / 2 * Random.Shared.NextDouble() : delay;
-    }
+    private TimeSpan Backoff(int retry) => ExponentialBackoff.Delay(options.RetryBaseDelay, options.RetryMaxDelay, retry, options.UseJitter);
 
     /// <summary>The wait a <c>Retry-After</c> asks for, in either form; <see langword="null"/> without one.</summary>
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
