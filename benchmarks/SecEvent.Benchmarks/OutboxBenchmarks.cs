@@ -1,13 +1,4 @@
-using System.Net;
-using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SecEvent.Delivery.Outbox;
 using SecEvent.Delivery.Push;
 using SecEvent.Delivery.Sqlite;
@@ -28,13 +19,8 @@ public class OutboxBenchmarks
     private const int SetsPerInvoke = 1024;
     private const int Concurrency = 64;
 
-    private static readonly string Set = "eyJ0eXAiOiJzZWNldmVudCtqd3QiLCJhbGciOiJIUzI1NiJ9." + new string('A', 480) + "." + new string('B', 43);
-
-    private WebApplication _server = null!;
-    private HttpClient _http = null!;
-    private Uri _endpoint = null!;
+    private LoopbackReceiver _receiver = null!;
     private PushClient _client = null!;
-    private PushEndpoint _pushEndpoint = null!;
     private OutboxItem[] _items = null!;
     private InMemorySecurityEventOutbox _memory = null!;
     private OutboxDispatcher _memoryDispatcher = null!;
@@ -45,23 +31,10 @@ public class OutboxBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Run(async context =>
-        {
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-        });
-        _server.StartAsync().GetAwaiter().GetResult();
-        var address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        _endpoint = new Uri(address, "events");
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { Timeout = Timeout.InfiniteTimeSpan };
-        _items = [.. Enumerable.Range(0, SetsPerInvoke).Select(_ => new OutboxItem(Set, "receiver"))];
-
-        var client = _client = new PushClient(_http);
-        var endpoint = _pushEndpoint = new PushEndpoint(_endpoint) { AllowHttp = true, AuthorizationHeader = "Bearer benchmark" };
+        _receiver = new LoopbackReceiver();
+        _client = new PushClient(_receiver.Http);
+        _items = [.. Enumerable.Range(0, SetsPerInvoke).Select(_ => new OutboxItem(LoopbackReceiver.Set, "receiver"))];
+        var endpoint = _receiver.Endpoint;
         var options = new OutboxDispatcherOptions
         {
             ResolveEndpoint = (_, _) => ValueTask.FromResult<PushEndpoint?>(endpoint),
@@ -69,10 +42,10 @@ public class OutboxBenchmarks
             MaxConcurrencyPerDestination = Concurrency,
         };
         _memory = new InMemorySecurityEventOutbox();
-        _memoryDispatcher = new OutboxDispatcher(_memory, client, options);
+        _memoryDispatcher = new OutboxDispatcher(_memory, _client, options);
         _sqlitePath = Path.Combine(Path.GetTempPath(), $"secevent-bench-{Guid.NewGuid():N}.db");
         _sqlite = SqliteSecurityEventOutbox.OpenExclusiveAsync(_sqlitePath).GetAwaiter().GetResult();
-        _sqliteDispatcher = new OutboxDispatcher(_sqlite, client, options);
+        _sqliteDispatcher = new OutboxDispatcher(_sqlite, _client, options);
     }
 
     [GlobalCleanup]
@@ -84,59 +57,15 @@ public class OutboxBenchmarks
             File.Delete(file);
         }
 
-        _http.Dispose();
-        _server.StopAsync().GetAwaiter().GetResult();
+        _receiver.Dispose();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SetsPerInvoke)]
-    public async Task RawHttpClientPost()
-    {
-        var remaining = SetsPerInvoke;
-        var workers = new Task[Concurrency];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref remaining) >= 0)
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new StringContent(Set, Encoding.ASCII, "application/secevent+jwt") };
-                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer benchmark");
-                    request.Headers.Accept.ParseAdd("application/json");
-                    using var response = await _http.SendAsync(request);
-                    if (response.StatusCode != HttpStatusCode.Accepted)
-                    {
-                        throw new InvalidOperationException($"Unexpected {response.StatusCode}.");
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(workers);
-    }
+    public Task RawHttpClientPost() => LoopbackReceiver.RunAsync(Concurrency, SetsPerInvoke, _receiver.RawPostAsync);
 
     /// <summary>The push client alone in the same 64-worker loop: what the outbox adds, by difference.</summary>
     [Benchmark(OperationsPerInvoke = SetsPerInvoke)]
-    public async Task PushClientLoop()
-    {
-        var remaining = SetsPerInvoke;
-        var workers = new Task[Concurrency];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref remaining) >= 0)
-                {
-                    var result = await _client.PushAsync(Set, _pushEndpoint);
-                    if (!result.IsDelivered)
-                    {
-                        throw new InvalidOperationException(result.ToString());
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(workers);
-    }
+    public Task PushClientLoop() => LoopbackReceiver.RunAsync(Concurrency, SetsPerInvoke, () => _receiver.PushAsync(_client));
 
     [Benchmark(OperationsPerInvoke = SetsPerInvoke)]
     public async Task InMemoryOutbox()

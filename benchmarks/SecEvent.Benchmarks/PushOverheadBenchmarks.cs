@@ -16,7 +16,7 @@ namespace SecEvent.Benchmarks;
 public class PushOverheadBenchmarks
 #pragma warning restore CA1001
 {
-    private static readonly string Set = "eyJ0eXAiOiJzZWNldmVudCtqd3QiLCJhbGciOiJIUzI1NiJ9." + new string('A', 480) + "." + new string('B', 43);
+    private static readonly string Set = LoopbackReceiver.Set;
 
     private HttpClient _http = null!;
     private PushClient _client = null!;
