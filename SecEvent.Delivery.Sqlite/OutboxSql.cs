@@ -19,13 +19,10 @@ internal static class OutboxSql
         RETURNING id
         """;
 
-    /// <summary>
-    /// Inserts the SETs without an ordering key in the JSON array $items (each <c>[set, destination, jti]</c>), due at once,
-    /// in array order, so that their ids ascend in that order.
-    /// </summary>
+    /// <summary>Inserts a pending SET without an ordering key, due at once.</summary>
     public const string InsertUnordered = """
         INSERT INTO outbox_pending (set_token, destination, ordering_key, jti, enqueued_at, due_at, attempts)
-        SELECT value ->> 0, value ->> 1, NULL, value ->> 2, $now, $now, 0 FROM json_each($items) ORDER BY key
+        VALUES ($set, $destination, NULL, $jti, $now, $now, 0)
         RETURNING id
         """;
 
@@ -49,13 +46,15 @@ internal static class OutboxSql
 
     /// <summary>
     /// The SETs due at $now that are not leased in process memory (the JSON array $leased), earliest due first, skipping
-    /// the destinations in $excluded: a lease that writes nothing, for an outbox with one dispatcher process.
+    /// the destinations in $excluded: a lease that writes nothing, for an outbox with one dispatcher process. The id test
+    /// comes first: it needs only the index, so the leased SETs at the front of it are passed over without reading their
+    /// rows.
     /// </summary>
     public const string SelectDueUnleased = """
         SELECT id, set_token, destination, ordering_key, jti, enqueued_at, attempts
         FROM outbox_pending
-        WHERE due_at <= $now AND destination NOT IN (SELECT value FROM json_each($excluded))
-            AND id NOT IN (SELECT value FROM json_each($leased))
+        WHERE due_at <= $now AND id NOT IN (SELECT value FROM json_each($leased))
+            AND destination NOT IN (SELECT value FROM json_each($excluded))
         ORDER BY due_at, id
         LIMIT $max
         """;

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SecEvent.Delivery.Outbox;
 
@@ -11,71 +9,32 @@ namespace SecEvent.Delivery.Sqlite;
 /// </summary>
 internal sealed class OutboxWriter : IDisposable
 {
-    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private SqliteCommand? _insert;
-    private SqliteCommand? _reschedule;
-    private SqliteCommand? _remove;
-    private SqliteCommand? _removeDeliveredBatch;
-    private SqliteCommand? _removeDeliveredUnleased;
-    private SqliteCommand? _insertUnordered;
-    private SqliteCommand? _promote;
-    private SqliteCommand? _insertAttempt;
-    private SqliteCommand? _deleteAttempts;
-    private SqliteCommand? _insertDeadLetter;
-    private SqliteCommand? _takeDeadLetter;
-    private SqliteCommand? _deleteDeadLetter;
+    private readonly StatementCache _statements;
 
     /// <summary>Begins an IMMEDIATE transaction: it takes the write lock at once, so that it never fails half way.</summary>
-    public OutboxWriter(SqliteConnection connection)
+    public OutboxWriter(SqliteConnection connection, StatementCache statements)
     {
-        _connection = connection;
+        _statements = statements;
         _transaction = connection.BeginTransaction(deferred: false);
     }
 
     /// <summary>Stores a pending SET due at <paramref name="now"/>, or waiting behind its ordering key; returns its id.</summary>
     public long Insert(long? id, string set, string destination, string? orderingKey, string? jti, long now) =>
-        (long)Prepare(ref _insert, OutboxSql.Insert)
+        (long)Statement(OutboxSql.Insert)
             .Bind("$id", id).Bind("$set", set).Bind("$destination", destination).Bind("$key", orderingKey).Bind("$jti", jti)
             .Bind("$now", now)
             .ExecuteScalar()!;
 
     /// <summary>
-    /// Stores <paramref name="count"/> SETs without an ordering key from <paramref name="items"/>[<paramref name="start"/>]
-    /// on, in one statement; writes their ids into <paramref name="ids"/> at the same places.
+    /// Stores a pending SET without an ordering key, due at <paramref name="now"/>; returns its id. A statement per SET
+    /// beats one statement over a JSON array of them: it skips building and parsing the array, which for a large batch is
+    /// a large-object allocation.
     /// </summary>
-    public void InsertUnordered(IReadOnlyList<OutboxItem> items, int start, int count, long now, long[] ids)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            for (var i = start; i < start + count; i++)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(items[i].Set);
-                json.WriteStringValue(items[i].Destination);
-                json.WriteStringValue(items[i].Jti);
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        var inserted = new List<long>(count);
-        using (var reader = Prepare(ref _insertUnordered, OutboxSql.InsertUnordered)
-            .Bind("$items", Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).Bind("$now", now).ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                inserted.Add(reader.GetInt64(0));
-            }
-        }
-
-        // RETURNING promises no order; AUTOINCREMENT gave the ids in insertion order, which was the array's.
-        inserted.Sort();
-        inserted.CopyTo(ids, start);
-    }
+    public long InsertUnordered(OutboxItem item, long now) =>
+        (long)Statement(OutboxSql.InsertUnordered)
+            .Bind("$set", item.Set).Bind("$destination", item.Destination).Bind("$jti", item.Jti).Bind("$now", now)
+            .ExecuteScalar()!;
 
     /// <summary>
     /// Writes the settlements of delivered SETs in one statement; those whose leases are no longer current change nothing.
@@ -84,8 +43,8 @@ internal sealed class OutboxWriter : IDisposable
     {
         var removed = new List<(long Id, string? OrderingKey, int Attempts)>(delivered.Count);
         var command = leasedInMemory
-            ? Prepare(ref _removeDeliveredUnleased, OutboxSql.RemoveDeliveredUnleased).Bind("$ids", SqliteJson.Ids(delivered.Select(d => d.Message.Id)))
-            : Prepare(ref _removeDeliveredBatch, OutboxSql.RemoveDeliveredBatch)
+            ? Statement(OutboxSql.RemoveDeliveredUnleased).Bind("$ids", SqliteJson.Ids(delivered.Select(d => d.Message.Id)))
+            : Statement(OutboxSql.RemoveDeliveredBatch)
                 .Bind("$leases", SqliteJson.Pairs(delivered.Select(d => (d.Message.Id, d.Message.LeaseToken))));
         using (var reader = command.ExecuteReader())
         {
@@ -136,7 +95,7 @@ internal sealed class OutboxWriter : IDisposable
                         AddAttempt(id, ++count, attempt);
                     }
 
-                    Prepare(ref _insertDeadLetter, OutboxSql.InsertDeadLetter)
+                    Statement(OutboxSql.InsertDeadLetter)
                         .Bind("$id", id).Bind("$set", dead.Set).Bind("$destination", dead.Destination).Bind("$key", dead.OrderingKey)
                         .Bind("$jti", dead.Jti).Bind("$enqueued", dead.EnqueuedAt)
                         .Bind("$dead", settlement.Attempt?.At.ToUnixTimeMilliseconds() ?? now)
@@ -157,7 +116,7 @@ internal sealed class OutboxWriter : IDisposable
     {
         string set, destination;
         string? orderingKey, jti;
-        using (var reader = Prepare(ref _takeDeadLetter, OutboxSql.TakeDeadLetter).Bind("$id", id).ExecuteReader())
+        using (var reader = Statement(OutboxSql.TakeDeadLetter).Bind("$id", id).ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -175,7 +134,7 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Deletes dead letter <paramref name="id"/> and its attempts; false when unknown.</summary>
     public bool DeleteDeadLetter(long id)
     {
-        if (Prepare(ref _deleteDeadLetter, OutboxSql.DeleteDeadLetter).Bind("$id", id).ExecuteNonQuery() == 0)
+        if (Statement(OutboxSql.DeleteDeadLetter).Bind("$id", id).ExecuteNonQuery() == 0)
         {
             return false;
         }
@@ -187,25 +146,17 @@ internal sealed class OutboxWriter : IDisposable
     /// <summary>Commits; until then, nothing written is visible to other connections.</summary>
     public void Commit() => _transaction.Commit();
 
-    /// <summary>Rolls back unless committed, and frees the statements.</summary>
-    public void Dispose()
-    {
-        foreach (var command in new[] { _insert, _insertUnordered, _reschedule, _remove, _removeDeliveredBatch, _removeDeliveredUnleased, _promote, _insertAttempt, _deleteAttempts, _insertDeadLetter, _takeDeadLetter, _deleteDeadLetter })
-        {
-            command?.Dispose();
-        }
-
-        _transaction.Dispose();
-    }
+    /// <summary>Rolls back unless committed.</summary>
+    public void Dispose() => _transaction.Dispose();
 
     private int? Reschedule(long id, long? token, long due, bool tried) =>
-        Prepare(ref _reschedule, OutboxSql.Reschedule)
+        Statement(OutboxSql.Reschedule)
             .Bind("$id", id).Bind("$token", token).Bind("$due", due).Bind("$tried", tried ? 1 : 0)
             .ExecuteScalar() is long attempts ? (int)attempts : null;
 
     private RemovedRow? Remove(long id, long? token)
     {
-        using var reader = Prepare(ref _remove, OutboxSql.Remove).Bind("$id", id).Bind("$token", token).ExecuteReader();
+        using var reader = Statement(OutboxSql.Remove).Bind("$id", id).Bind("$token", token).ExecuteReader();
         return reader.Read()
             ? new RemovedRow(reader.GetString(0), reader.GetString(1), reader.GetStringOrNull(2), reader.GetStringOrNull(3), reader.GetInt64(4), reader.GetInt32(5))
             : null;
@@ -216,19 +167,19 @@ internal sealed class OutboxWriter : IDisposable
     {
         if (orderingKey is not null)
         {
-            Prepare(ref _promote, OutboxSql.Promote).Bind("$key", orderingKey).Bind("$now", now).ExecuteNonQuery();
+            Statement(OutboxSql.Promote).Bind("$key", orderingKey).Bind("$now", now).ExecuteNonQuery();
         }
     }
 
     private void AddAttempt(long id, int number, OutboxAttempt attempt) =>
-        Prepare(ref _insertAttempt, OutboxSql.InsertAttempt)
+        Statement(OutboxSql.InsertAttempt)
             .Bind("$id", id).Bind("$number", number).Bind("$at", attempt.At.ToUnixTimeMilliseconds()).Bind("$outcome", (int)attempt.Outcome)
             .Bind("$status", attempt.StatusCode).Bind("$err", attempt.ErrorCode).Bind("$cause", attempt.Cause)
             .ExecuteNonQuery();
 
-    private void DeleteAttempts(long id) => Prepare(ref _deleteAttempts, OutboxSql.DeleteAttempts).Bind("$id", id).ExecuteNonQuery();
+    private void DeleteAttempts(long id) => Statement(OutboxSql.DeleteAttempts).Bind("$id", id).ExecuteNonQuery();
 
-    private SqliteCommand Prepare(ref SqliteCommand? command, string text) => command ??= _connection.Command(text, _transaction);
+    private SqliteCommand Statement(string text) => _statements.Get(text, _transaction);
 
     private sealed record RemovedRow(string Set, string Destination, string? OrderingKey, string? Jti, long EnqueuedAt, int Attempts);
 }

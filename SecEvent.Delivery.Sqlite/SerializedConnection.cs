@@ -4,7 +4,7 @@ namespace SecEvent.Delivery.Sqlite;
 
 /// <summary>
 /// One SQLite connection used by one call at a time. Microsoft.Data.Sqlite runs every command synchronously, so the work
-/// passed to <see cref="RunAsync"/> is synchronous too; only the wait for the connection is asynchronous.
+/// passed to <c>RunAsync</c> is synchronous too; only the wait for the connection is asynchronous.
 /// </summary>
 internal sealed class SerializedConnection : IAsyncDisposable, IDisposable
 {
@@ -13,12 +13,14 @@ internal sealed class SerializedConnection : IAsyncDisposable, IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteConnection _connection;
+    private readonly StatementCache _statements;
     private bool _disposed;
 
     private SerializedConnection(string path, SqliteConnection connection)
     {
         Path = path;
         _connection = connection;
+        _statements = new StatementCache(connection);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -82,7 +84,15 @@ internal sealed class SerializedConnection : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="work"/> once no other call uses the connection.</summary>
     /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the work began.</exception>
-    public async ValueTask<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    public ValueTask<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken) =>
+        RunAsync((connection, _) => work(connection), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once no other call uses the connection, with the connection's prepared statements.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the work began.</exception>
+    public async ValueTask<T> RunAsync<T>(Func<SqliteConnection, StatementCache, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -91,7 +101,7 @@ internal sealed class SerializedConnection : IAsyncDisposable, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
-            return work(_connection);
+            return work(_connection, _statements);
         }
         finally
         {
@@ -132,6 +142,7 @@ internal sealed class SerializedConnection : IAsyncDisposable, IDisposable
         if (!_disposed)
         {
             _disposed = true;
+            _statements.Dispose();
             _connection.Dispose();
         }
     }

@@ -63,9 +63,9 @@ public sealed partial class SqliteSecurityEventOutbox
     {
         ArgumentNullException.ThrowIfNull(ids);
         var at = now.ToUnixTimeMilliseconds();
-        var redriven = await _connection.RunAsync(connection =>
+        var redriven = await _connection.RunAsync((connection, statements) =>
         {
-            using var writer = new OutboxWriter(connection);
+            using var writer = new OutboxWriter(connection, statements);
             var count = ids.Count(id => writer.Redrive(id, at));
             writer.Commit();
             return count;
@@ -82,9 +82,9 @@ public sealed partial class SqliteSecurityEventOutbox
     public ValueTask<int> DeleteDeadLettersAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return _connection.RunAsync(connection =>
+        return _connection.RunAsync((connection, statements) =>
         {
-            using var writer = new OutboxWriter(connection);
+            using var writer = new OutboxWriter(connection, statements);
             var count = ids.Count(writer.DeleteDeadLetter);
             writer.Commit();
             return count;

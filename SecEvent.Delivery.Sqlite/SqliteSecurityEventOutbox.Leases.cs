@@ -14,8 +14,8 @@ public sealed partial class SqliteSecurityEventOutbox
         var at = now.ToUnixTimeMilliseconds();
         var until = (now + leaseDuration).ToUnixTimeMilliseconds();
         return _processLeases is { } leases
-            ? _connection.RunAsync<IReadOnlyList<OutboxMessage>>(connection => LeaseInMemory(connection, leases, maxCount, at, until, excluded), cancellationToken)
-            : _connection.RunAsync<IReadOnlyList<OutboxMessage>>(connection => Lease(connection, maxCount, at, until, excluded), cancellationToken);
+            ? _connection.RunAsync<IReadOnlyList<OutboxMessage>>((_, statements) => LeaseInMemory(statements, leases, maxCount, at, until, excluded), cancellationToken)
+            : _connection.RunAsync<IReadOnlyList<OutboxMessage>>((connection, statements) => Lease(connection, statements, maxCount, at, until, excluded), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -23,15 +23,15 @@ public sealed partial class SqliteSecurityEventOutbox
     {
         ArgumentNullException.ThrowIfNull(settlements);
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        await _connection.RunAsync(connection =>
+        await _connection.RunAsync((connection, statements) =>
         {
             // Not synced at commit either: a settlement lost to a power cut leaves its SET leased, and when the lease
             // ends the SET is delivered again, which receivers deduplicate (RFC 8935 §2). A process crash loses nothing:
             // the WAL is written before the commit returns. Enqueues, which nothing could repeat, stay synced.
-            SetFullSync(connection, full: false);
+            SetFullSync(statements, full: false);
             try
             {
-                using var writer = new OutboxWriter(connection);
+                using var writer = new OutboxWriter(connection, statements);
                 var inMemory = _processLeases is not null;
                 var delivered = new List<OutboxSettlement>(settlements.Count);
                 foreach (var settlement in settlements)
@@ -61,7 +61,7 @@ public sealed partial class SqliteSecurityEventOutbox
             }
             finally
             {
-                SetFullSync(connection, full: true);
+                SetFullSync(statements, full: true);
             }
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -87,37 +87,33 @@ public sealed partial class SqliteSecurityEventOutbox
 
     /// <inheritdoc />
     public ValueTask<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) =>
-        _connection.RunAsync(connection =>
+        _connection.RunAsync((_, statements) =>
         {
             if (_processLeases is { } leases)
             {
                 // A SET leased in memory is due again when its lease ends.
-                using var unleased = connection.Command(OutboxSql.NextDueUnleased).Bind("$leased", leases.IdsJson());
+                var unleased = statements.Get(OutboxSql.NextDueUnleased).Bind("$leased", leases.IdsJson());
                 var due = unleased.ExecuteScalar() as long?;
                 var end = leases.EarliestEnd();
                 var next = due is null ? end : end is null ? due : Math.Min(due.Value, end.Value);
                 return next is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null;
             }
 
-            using var command = connection.Command(OutboxSql.NextDue);
+            var command = statements.Get(OutboxSql.NextDue);
             return command.ExecuteScalar() is long shared ? DateTimeOffset.FromUnixTimeMilliseconds(shared) : (DateTimeOffset?)null;
         }, cancellationToken);
 
-    private static OutboxMessage[] Lease(SqliteConnection connection, int maxCount, long now, long until, string excluded)
+    private static OutboxMessage[] Lease(SqliteConnection connection, StatementCache statements, int maxCount, long now, long until, string excluded)
     {
         // A lease is not synced at commit: lost to a power cut, it leaves the SET due as before, which is what an expired
         // lease does anyway. The next synced commit carries it to disk with everything else in the WAL.
-        SetFullSync(connection, full: false);
+        SetFullSync(statements, full: false);
         try
         {
             using var transaction = connection.BeginTransaction();
             List<DueRow> due;
-            using (var select = connection.Command(OutboxSql.SelectDue, transaction)
-                .Bind("$now", now).Bind("$excluded", excluded).Bind("$max", maxCount))
-            {
-                due = ReadDue(select);
-            }
-
+            due = ReadDue(statements.Get(OutboxSql.SelectDue, transaction)
+                .Bind("$now", now).Bind("$excluded", excluded).Bind("$max", maxCount));
             if (due.Count == 0)
             {
                 return [];
@@ -125,31 +121,25 @@ public sealed partial class SqliteSecurityEventOutbox
 
             // One token for the batch, from a counter in the file, so that no instance, now or after a restart, hands
             // out one twice; one statement leases every SET of the batch.
-            using var take = connection.Command(OutboxSql.TakeLeaseToken, transaction);
-            var token = (long)take.ExecuteScalar()!;
-            using var lease = connection.Command(OutboxSql.Lease, transaction)
-                .Bind("$token", token).Bind("$until", until).Bind("$ids", SqliteJson.Ids(due.Select(d => d.Id)));
-            lease.ExecuteNonQuery();
+            var token = (long)statements.Get(OutboxSql.TakeLeaseToken, transaction).ExecuteScalar()!;
+            statements.Get(OutboxSql.Lease, transaction)
+                .Bind("$token", token).Bind("$until", until).Bind("$ids", SqliteJson.Ids(due.Select(d => d.Id)))
+                .ExecuteNonQuery();
             transaction.Commit();
             return Messages(due, token);
         }
         finally
         {
-            SetFullSync(connection, full: true);
+            SetFullSync(statements, full: true);
         }
     }
 
-    private static OutboxMessage[] LeaseInMemory(SqliteConnection connection, ProcessLeases leases, int maxCount, long now, long until, string excluded)
+    private static OutboxMessage[] LeaseInMemory(StatementCache statements, ProcessLeases leases, int maxCount, long now, long until, string excluded)
     {
         // Nothing is written: the SETs stay as they are in the file, and the lease lives here until settled or ended.
         leases.Prune(now);
-        List<DueRow> due;
-        using (var select = connection.Command(OutboxSql.SelectDueUnleased)
-            .Bind("$now", now).Bind("$excluded", excluded).Bind("$leased", leases.IdsJson()).Bind("$max", maxCount))
-        {
-            due = ReadDue(select);
-        }
-
+        var due = ReadDue(statements.Get(OutboxSql.SelectDueUnleased)
+            .Bind("$now", now).Bind("$excluded", excluded).Bind("$leased", leases.IdsJson()).Bind("$max", maxCount));
         return due.Count == 0 ? [] : Messages(due, leases.Take(due.Select(d => d.Id), until));
     }
 
@@ -179,11 +169,8 @@ public sealed partial class SqliteSecurityEventOutbox
         Attempts = d.Attempts,
     })];
 
-    private static void SetFullSync(SqliteConnection connection, bool full)
-    {
-        using var command = connection.Command(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-        command.ExecuteNonQuery();
-    }
+    private static void SetFullSync(StatementCache statements, bool full) =>
+        statements.Get(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").ExecuteNonQuery();
 
     private readonly record struct DueRow(long Id, string Set, string Destination, string? OrderingKey, string? Jti, DateTimeOffset EnqueuedAt, int Attempts);
 }

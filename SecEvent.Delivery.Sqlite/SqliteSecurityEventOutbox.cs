@@ -112,30 +112,17 @@ public sealed partial class SqliteSecurityEventOutbox : ISecurityEventOutbox, IA
         }
 
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var ids = await _connection.RunAsync(connection =>
+        var ids = await _connection.RunAsync((connection, statements) =>
         {
             var ids = new long[items.Count];
-            using var writer = new OutboxWriter(connection);
-            var i = 0;
-            while (i < items.Count)
+            using var writer = new OutboxWriter(connection, statements);
+            for (var i = 0; i < items.Count; i++)
             {
-                // A run of SETs without an ordering key goes in as one statement; a keyed SET, whose due time depends on
-                // the SETs of its key before it, one at a time. Ids still ascend in the order given.
-                var run = i;
-                while (run < items.Count && items[run].OrderingKey is null)
-                {
-                    run++;
-                }
-
-                if (run > i)
-                {
-                    writer.InsertUnordered(items, i, run - i, now, ids);
-                    i = run;
-                    continue;
-                }
-
+                // A keyed SET's due time depends on the SETs of its key before it; one without a key is due at once.
                 var item = items[i];
-                ids[i++] = writer.Insert(null, item.Set, item.Destination, item.OrderingKey, item.Jti, now);
+                ids[i] = item.OrderingKey is null
+                    ? writer.InsertUnordered(item, now)
+                    : writer.Insert(null, item.Set, item.Destination, item.OrderingKey, item.Jti, now);
             }
 
             writer.Commit();

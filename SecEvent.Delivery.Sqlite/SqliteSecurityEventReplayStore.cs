@@ -65,11 +65,9 @@ public sealed class SqliteSecurityEventReplayStore : ISecurityEventReplayStore, 
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(jwtId);
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        return _connection.RunAsync(connection =>
-        {
-            using var command = connection.Command(Contains).Bind("$iss", issuer).Bind("$jti", jwtId).Bind("$now", now);
-            return (long)command.ExecuteScalar()! != 0;
-        }, cancellationToken);
+        return _connection.RunAsync(
+            (_, statements) => (long)statements.Get(Contains).Bind("$iss", issuer).Bind("$jti", jwtId).Bind("$now", now).ExecuteScalar()! != 0,
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,17 +77,12 @@ public sealed class SqliteSecurityEventReplayStore : ISecurityEventReplayStore, 
         ArgumentNullException.ThrowIfNull(jwtId);
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var expires = expiresAt.ToUnixTimeMilliseconds();
-        await _connection.RunAsync(connection =>
+        await _connection.RunAsync((_, statements) =>
         {
-            using (var upsert = connection.Command(Upsert).Bind("$iss", issuer).Bind("$jti", jwtId).Bind("$expires", expires))
-            {
-                upsert.ExecuteNonQuery();
-            }
-
+            statements.Get(Upsert).Bind("$iss", issuer).Bind("$jti", jwtId).Bind("$expires", expires).ExecuteNonQuery();
             if (++_additions % PurgeInterval == 0)
             {
-                using var purge = connection.Command(Purge).Bind("$now", now).Bind("$limit", PurgeBatch);
-                purge.ExecuteNonQuery();
+                statements.Get(Purge).Bind("$now", now).Bind("$limit", PurgeBatch).ExecuteNonQuery();
             }
 
             return true;
