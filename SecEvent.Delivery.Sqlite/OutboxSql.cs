@@ -19,11 +19,10 @@ internal static class OutboxSql
         RETURNING id
         """;
 
-    /// <summary>Inserts a pending SET without an ordering key, due at once.</summary>
+    /// <summary>Inserts a pending SET without an ordering key, due at once; its id is the connection's last inserted row id.</summary>
     public const string InsertUnordered = """
         INSERT INTO outbox_pending (set_token, destination, ordering_key, jti, enqueued_at, due_at, attempts)
         VALUES ($set, $destination, NULL, $jti, $now, $now, 0)
-        RETURNING id
         """;
 
     /// <summary>The SETs due at $now, earliest due first, skipping the destinations in the JSON array $excluded.</summary>

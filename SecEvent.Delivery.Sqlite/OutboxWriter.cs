@@ -9,12 +9,14 @@ namespace SecEvent.Delivery.Sqlite;
 /// </summary>
 internal sealed class OutboxWriter : IDisposable
 {
+    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly StatementCache _statements;
 
     /// <summary>Begins an IMMEDIATE transaction: it takes the write lock at once, so that it never fails half way.</summary>
     public OutboxWriter(SqliteConnection connection, StatementCache statements)
     {
+        _connection = connection;
         _statements = statements;
         _transaction = connection.BeginTransaction(deferred: false);
     }
@@ -31,10 +33,14 @@ internal sealed class OutboxWriter : IDisposable
     /// beats one statement over a JSON array of them: it skips building and parsing the array, which for a large batch is
     /// a large-object allocation.
     /// </summary>
-    public long InsertUnordered(OutboxItem item, long now) =>
-        (long)Statement(OutboxSql.InsertUnordered)
+    public long InsertUnordered(OutboxItem item, long now)
+    {
+        // Without RETURNING no reader is opened per row; the id is the connection's last insert, read from SQLite itself.
+        Statement(OutboxSql.InsertUnordered)
             .Bind("$set", item.Set).Bind("$destination", item.Destination).Bind("$jti", item.Jti).Bind("$now", now)
-            .ExecuteScalar()!;
+            .ExecuteNonQuery();
+        return SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+    }
 
     /// <summary>
     /// Writes the settlements of delivered SETs in one statement; those whose leases are no longer current change nothing.
