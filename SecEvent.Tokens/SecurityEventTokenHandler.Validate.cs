@@ -32,7 +32,7 @@ public sealed partial class SecurityEventTokenHandler
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        CheckParameters(parameters);
+        parameters.EnsureUsable();
         cancellationToken.ThrowIfCancellationRequested();
 
         if (!string.IsNullOrEmpty(token) && token.Length <= parameters.MaximumTokenSize && CompactJwe.LooksEncrypted(token))
@@ -186,23 +186,6 @@ public sealed partial class SecurityEventTokenHandler
         expiration is { } exp && NumericDate.TryCreate(exp.Seconds + (decimal)skew.TotalSeconds, out var until) ? until : expiration;
 
     private static SecurityEventTokenValidationResult Fail(SecurityEventError error) => SecurityEventTokenValidationResult.Failure(error);
-
-    private static void CheckParameters(SecurityEventTokenValidationParameters parameters)
-    {
-        if (parameters.ValidateIssuer && parameters.ValidIssuers.Count == 0)
-        {
-            throw new InvalidOperationException("ValidateIssuer is on but ValidIssuers is empty: configure the accepted issuers or set ValidateIssuer to false.");
-        }
-
-        if (parameters.ValidateAudience && parameters.ValidAudiences.Count == 0)
-        {
-            throw new InvalidOperationException("ValidateAudience is on but ValidAudiences is empty: configure this receiver's audience values or set ValidateAudience to false.");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumTokenSize, 1, nameof(parameters));
-        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.MaximumJsonDepth, 1, nameof(parameters));
-        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.ClockSkew, TimeSpan.Zero, nameof(parameters));
-    }
 
     private static bool TryReadHeader(ReadOnlySpan<char> part, int maxDepth, [NotNullWhen(true)] out JoseHeader? header, [NotNullWhen(false)] out SecurityEventError? error)
     {

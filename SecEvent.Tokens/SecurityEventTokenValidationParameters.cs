@@ -110,4 +110,28 @@ public sealed class SecurityEventTokenValidationParameters
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public ISecurityEventReplayCache? ReplayCache { get; set; }
+
+    /// <summary>
+    /// Throws when these parameters could accept no token at all: a check switched on with nothing to check against, or
+    /// a limit out of range. Validation calls it every time; a receiver calls it once at construction, so that a
+    /// misconfiguration fails at start-up instead of on every request.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="ValidateIssuer"/> or <see cref="ValidateAudience"/> is on with nothing to compare against.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size, depth or clock skew limit is out of range.</exception>
+    public void EnsureUsable()
+    {
+        if (ValidateIssuer && ValidIssuers.Count == 0)
+        {
+            throw new InvalidOperationException("ValidateIssuer is on but ValidIssuers is empty: configure the accepted issuers or set ValidateIssuer to false.");
+        }
+
+        if (ValidateAudience && ValidAudiences.Count == 0)
+        {
+            throw new InvalidOperationException("ValidateAudience is on but ValidAudiences is empty: configure this receiver's audience values or set ValidateAudience to false.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumTokenSize, 1, nameof(MaximumTokenSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumJsonDepth, 1, nameof(MaximumJsonDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ClockSkew, TimeSpan.Zero, nameof(ClockSkew));
+    }
 }

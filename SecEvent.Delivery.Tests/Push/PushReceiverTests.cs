@@ -282,6 +282,26 @@ public class PushReceiverTests
         create.Should().Throw<ArgumentException>().WithMessage("*ReplayCache*");
     }
 
+    [Test]
+    public void Constructor_IssuerCheckWithNoIssuers_ThrowsInsteadOfAnswering500Later()
+    {
+        var options = PushSets.Options(o => o.ValidationParameters.ValidIssuers = []);
+
+        var create = () => new PushReceiver(options, new RecordingSink());
+
+        create.Should().Throw<ArgumentException>().WithMessage("*ValidIssuers*");
+    }
+
+    [Test]
+    public void Constructor_AudienceCheckWithNoAudiences_Throws()
+    {
+        var options = PushSets.Options(o => o.ValidationParameters.ValidAudiences = []);
+
+        var create = () => new PushReceiver(options, new RecordingSink());
+
+        create.Should().Throw<ArgumentException>().WithMessage("*ValidAudiences*");
+    }
+
     [TestCase(0)]
     [TestCase(-1)]
     public void Constructor_NonPositiveSizeLimit_Throws(int limit)

@@ -63,6 +63,15 @@ public sealed partial class PushReceiver
                 nameof(options));
         }
 
+        try
+        {
+            options.ValidationParameters.EnsureUsable();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new ArgumentException($"ValidationParameters cannot accept any SET: {e.Message}", nameof(options), e);
+        }
+
         if (options.MaximumRequestSize < 1)
         {
             throw new ArgumentException("MaximumRequestSize must be positive.", nameof(options));
