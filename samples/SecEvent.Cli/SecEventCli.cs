@@ -102,6 +102,7 @@ public static class SecEventCli
             DecodeCommand.Create(context),
             ListenCommand.Create(context),
             PushCommand.Create(context),
+            PollCommand.Create(context),
         };
 
     private static string HelpCommandLine(ParseResult parse) =>
