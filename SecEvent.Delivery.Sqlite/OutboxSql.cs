@@ -80,9 +80,12 @@ internal static class OutboxSql
         UPDATE outbox_state SET value = value + 1 WHERE name = 'last_lease_token' RETURNING value
         """;
 
-    /// <summary>Ends a current lease with the SET staying pending, due at $due, one attempt more when $tried is 1.</summary>
+    /// <summary>
+    /// Ends a current lease with the SET staying pending, due at $due, one attempt more when $tried is 1. A poll offer the
+    /// lease stood for is forgotten: it was given back unsent.
+    /// </summary>
     public const string Reschedule = """
-        UPDATE outbox_pending SET lease_token = NULL, due_at = $due, attempts = attempts + $tried
+        UPDATE outbox_pending SET lease_token = NULL, due_at = $due, attempts = attempts + $tried, offered_until = NULL
         WHERE id = $id AND lease_token IS $token
         RETURNING attempts
         """;

@@ -7,7 +7,7 @@ namespace SecEvent.Delivery.Sqlite;
 /// One write transaction on the outbox's tables, with each statement prepared on first use and reused for every SET
 /// after it. Keeps the ordering rule: among pending SETs of one ordering key, only the oldest may be due.
 /// </summary>
-internal sealed class OutboxWriter : IDisposable
+internal sealed partial class OutboxWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;

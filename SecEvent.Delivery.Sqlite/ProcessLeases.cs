@@ -54,6 +54,15 @@ internal sealed class ProcessLeases
         return true;
     }
 
+    /// <summary>Ends the leases of <paramref name="ids"/>, whatever their tokens: their SETs left the outbox.</summary>
+    public void Forget(IEnumerable<long> ids)
+    {
+        foreach (var id in ids)
+        {
+            _leases.Remove(id);
+        }
+    }
+
     /// <summary>The end of the earliest lease, or <see langword="null"/> when none is held.</summary>
     public long? EarliestEnd() => _leases.Count == 0 ? null : _leases.Values.Min(l => l.Until);
 

@@ -8,8 +8,8 @@ namespace SecEvent.Delivery.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>The version this library writes and reads.</summary>
-    public const int Version = 1;
+    /// <summary>The version this library writes and reads; a file of version 1 is upgraded when opened.</summary>
+    public const int Version = 2;
 
     /// <summary>Marks a SET waiting behind an earlier one of its ordering key: never due until promoted.</summary>
     public const long Waiting = long.MaxValue;
@@ -19,6 +19,8 @@ internal static class SqliteSchema
     // read the table instead.
     // Times are Unix milliseconds (UTC). A pending SET's due_at is when it may be leased: the enqueue or retry time, the end
     // of its current lease, or Waiting. AUTOINCREMENT keeps ids from being reused after the newest SET is delivered.
+    // offered_until is the lease end of a poll stream's latest offer of the SET, until that offer is counted as an attempt.
+    // Poll streams lease by destination and acknowledge by destination and jti: those two indexes serve them.
     private const string Create = """
         CREATE TABLE outbox_pending (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -29,9 +31,12 @@ internal static class SqliteSchema
             enqueued_at INTEGER NOT NULL,
             due_at INTEGER NOT NULL,
             attempts INTEGER NOT NULL,
-            lease_token INTEGER);
+            lease_token INTEGER,
+            offered_until INTEGER);
         CREATE INDEX outbox_pending_due ON outbox_pending (due_at, id);
         CREATE INDEX outbox_pending_ordering ON outbox_pending (ordering_key, id) WHERE ordering_key IS NOT NULL;
+        CREATE INDEX outbox_pending_destination_due ON outbox_pending (destination, due_at, id);
+        CREATE INDEX outbox_pending_destination_jti ON outbox_pending (destination, jti);
         CREATE TABLE outbox_attempts (
             outbox_id INTEGER NOT NULL,
             number INTEGER NOT NULL,
@@ -59,10 +64,18 @@ internal static class SqliteSchema
             expires_at INTEGER NOT NULL,
             PRIMARY KEY (iss, jti)) WITHOUT ROWID;
         CREATE INDEX replay_entries_expiry ON replay_entries (expires_at);
-        PRAGMA user_version = 1;
+        PRAGMA user_version = 2;
         """;
 
-    /// <summary>Creates the tables in a new file; checks the version of an existing one.</summary>
+    // Version 2 added poll streams: a column and two indexes, nothing that changes the rows already there.
+    private const string UpgradeFrom1 = """
+        ALTER TABLE outbox_pending ADD COLUMN offered_until INTEGER;
+        CREATE INDEX outbox_pending_destination_due ON outbox_pending (destination, due_at, id);
+        CREATE INDEX outbox_pending_destination_jti ON outbox_pending (destination, jti);
+        PRAGMA user_version = 2;
+        """;
+
+    /// <summary>Creates the tables in a new file; upgrades a file of version 1; checks the version of any other.</summary>
     /// <exception cref="InvalidDataException">The file holds another schema version.</exception>
     public static void Ensure(SqliteConnection connection, string path)
     {
@@ -74,17 +87,17 @@ internal static class SqliteSchema
         // IMMEDIATE: a second process opening a new file at the same moment waits here and then finds the schema made.
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = ReadVersion(connection, transaction);
-        if (version == 0)
+        if (version is 0 or 1)
         {
             using var create = connection.CreateCommand();
             create.Transaction = transaction;
-            create.CommandText = Create;
+            create.CommandText = version == 0 ? Create : UpgradeFrom1;
             create.ExecuteNonQuery();
         }
         else if (version != Version)
         {
             throw new InvalidDataException(
-                $"The SQLite file '{path}' has schema version {version}; this version of SecEvent.Delivery.Sqlite reads version {Version} only. " +
+                $"The SQLite file '{path}' has schema version {version}; this version of SecEvent.Delivery.Sqlite reads version {Version}, and version 1 by upgrading it, only. " +
                 "Open it with the library version that wrote it, or use another file.");
         }
 

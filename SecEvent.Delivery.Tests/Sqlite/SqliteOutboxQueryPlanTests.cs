@@ -60,6 +60,25 @@ public class SqliteOutboxQueryPlanTests
         plan.Should().NotContain(line => line.Contains("TEMP B-TREE"), "the statement must not sort the pending SETs:\n" + string.Join('\n', plan));
     }
 
+    [TestCase(nameof(PollSql.SelectDue))]
+    [TestCase(nameof(PollSql.SelectDueUnleased))]
+    [TestCase(nameof(PollSql.RecordEndedOffers))]
+    [TestCase(nameof(PollSql.Lease))]
+    [TestCase(nameof(PollSql.MarkOffered))]
+    [TestCase(nameof(PollSql.Acknowledge))]
+    [TestCase(nameof(PollSql.Reject))]
+    [TestCase(nameof(PollSql.DeleteAttempts))]
+    public void PollStatement_HundredThousandPending_NeverScansPendingOrSortsIt(string statement)
+    {
+        var sql = (string)typeof(PollSql).GetField(statement)!.GetValue(null)!;
+
+        var plan = Plan(sql);
+
+        plan.Should().NotContain(line => line.Contains("SCAN outbox_pending"), "the statement must not read every pending SET:\n" + string.Join('\n', plan));
+        plan.Should().NotContain(line => line.Contains("SCAN outbox_attempts"), "the statement must not read every attempt:\n" + string.Join('\n', plan));
+        plan.Should().NotContain(line => line.Contains("TEMP B-TREE"), "the statement must not sort the pending SETs:\n" + string.Join('\n', plan));
+    }
+
     [Test]
     public async Task LeaseAsync_HundredThousandPending_LeasesTheOldestAndSettles()
     {

@@ -23,7 +23,7 @@ public class SqliteSecurityEventOutboxTests : SqliteFileTests
 
         using var raw = RawSqlite.Open(FilePath);
         RawSqlite.Scalar(raw, "PRAGMA journal_mode").Should().Be("wal");
-        RawSqlite.Scalar(raw, "PRAGMA user_version").Should().Be(1L);
+        RawSqlite.Scalar(raw, "PRAGMA user_version").Should().Be(2L);
     }
 
     [Test]
@@ -138,7 +138,7 @@ public class SqliteSecurityEventOutboxTests : SqliteFileTests
 
         var open = () => SqliteSecurityEventOutbox.OpenAsync(FilePath, Time);
 
-        (await open.Should().ThrowAsync<InvalidDataException>()).WithMessage("*schema version 99*reads version 1*");
+        (await open.Should().ThrowAsync<InvalidDataException>()).WithMessage("*schema version 99*reads version 2*");
     }
 
     [Test]

@@ -17,23 +17,6 @@ internal static class PushReceiverEndpoint
             Body = context.Request.Body,
         };
         var response = await receiver.ReceiveAsync(request, context.RequestAborted);
-        context.Response.StatusCode = response.StatusCode;
-        foreach (var (name, value) in response.Headers)
-        {
-            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Response.ContentType = value;
-            }
-            else
-            {
-                context.Response.Headers.Append(name, value);
-            }
-        }
-
-        if (!response.Body.IsEmpty)
-        {
-            context.Response.ContentLength = response.Body.Length;
-            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
-        }
+        await ResponseWriter.WriteAsync(context, response.StatusCode, response.Headers, response.Body);
     };
 }

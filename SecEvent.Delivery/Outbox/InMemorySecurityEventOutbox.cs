@@ -1,11 +1,13 @@
+using SecEvent.Delivery.Poll;
+
 namespace SecEvent.Delivery.Outbox;
 
 /// <summary>
-/// An <see cref="ISecurityEventOutbox"/> in process memory: fast and thread-safe, but not durable — whatever is pending
+/// An <see cref="ISecurityEventOutbox"/> and <see cref="ISecurityEventPollQueue"/> in process memory: fast and thread-safe, but not durable — whatever is pending
 /// when the process ends is lost. For tests, development and transmitters that can regenerate their events; use a
 /// durable store (<c>SecEvent.Delivery.Sqlite</c>) for assured delivery.
 /// </summary>
-public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
+public sealed partial class InMemorySecurityEventOutbox : ISecurityEventPollQueue
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
@@ -14,6 +16,11 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
     // Every pending SET that may be leased, by due time; SETs waiting behind an earlier one of their ordering key are not
     // in it. Removed and re-added whenever a due time changes, so it never holds stale pairs.
     private readonly SortedSet<(DateTimeOffset Due, long Id)> _due = [];
+
+    // The same pairs by destination, for a poll of one stream, and the pending ids by destination and jti, for its
+    // acknowledgements.
+    private readonly Dictionary<string, SortedSet<(DateTimeOffset Due, long Id)>> _dueByDestination = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Destination, string Jti), SortedSet<long>> _byJti = [];
 
     // The pending ids of each ordering key; the smallest is the only one that may be due.
     private readonly Dictionary<string, SortedSet<long>> _orderingQueues = new(StringComparer.Ordinal);
@@ -169,79 +176,6 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         }
     }
 
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<OutboxDeadLetter>> ListDeadLettersAsync(int maxCount, long? afterId = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            var page = _deadLetters.Values
-                .Where(d => afterId is null || d.Id > afterId)
-                .Take(maxCount)
-                .Select(d => new OutboxDeadLetter
-                {
-                    Id = d.Id,
-                    Jti = d.Jti,
-                    Destination = d.Destination,
-                    OrderingKey = d.OrderingKey,
-                    EnqueuedAt = d.EnqueuedAt,
-                    DeadAt = d.DeadAt,
-                    Reason = d.Reason,
-                    AttemptCount = d.AttemptCount,
-                })
-                .ToArray();
-            return ValueTask.FromResult<IReadOnlyList<OutboxDeadLetter>>(page);
-        }
-    }
-
-    /// <inheritdoc />
-    public ValueTask<OutboxDeadLetter?> GetDeadLetterAsync(long id, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            return ValueTask.FromResult(_deadLetters.GetValueOrDefault(id));
-        }
-    }
-
-    /// <inheritdoc />
-    public ValueTask<int> RedriveAsync(IReadOnlyCollection<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        cancellationToken.ThrowIfCancellationRequested();
-        var redriven = 0;
-        lock (_gate)
-        {
-            foreach (var id in ids)
-            {
-                if (_deadLetters.Remove(id, out var dead))
-                {
-                    Add(new Entry(dead.Id, dead.Set!, dead.Destination, dead.OrderingKey, dead.Jti, now), now);
-                    redriven++;
-                }
-            }
-        }
-
-        if (redriven > 0)
-        {
-            SignalEnqueued();
-        }
-
-        return ValueTask.FromResult(redriven);
-    }
-
-    /// <inheritdoc />
-    public ValueTask<int> DeleteDeadLettersAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            return ValueTask.FromResult(ids.Count(_deadLetters.Remove));
-        }
-    }
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes the current enqueue signal, outside the lock, and puts a fresh one in its place.</summary>
@@ -260,6 +194,16 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
     private void Add(Entry entry, DateTimeOffset now)
     {
         _pending.Add(entry.Id, entry);
+        if (entry.Jti is { } jti)
+        {
+            if (!_byJti.TryGetValue((entry.Destination, jti), out var ids))
+            {
+                _byJti.Add((entry.Destination, jti), ids = []);
+            }
+
+            ids.Add(entry.Id);
+        }
+
         if (entry.OrderingKey is { } key)
         {
             if (!_orderingQueues.TryGetValue(key, out var queue))
@@ -290,9 +234,11 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         switch (settlement.Kind)
         {
             case OutboxSettlementKind.Retry:
+                entry.OfferedUntil = null;
                 SetDue(entry, settlement.NextAttemptAt ?? now);
                 break;
             case OutboxSettlementKind.Release:
+                entry.OfferedUntil = null; // A poll response given back unsent offered nothing.
                 SetDue(entry, now);
                 break;
             case OutboxSettlementKind.DeadLetter:
@@ -320,7 +266,16 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
     private void Remove(Entry entry, DateTimeOffset now)
     {
         _pending.Remove(entry.Id);
-        _due.Remove((entry.Due, entry.Id));
+        var wasDue = RemoveDue(entry);
+        if (entry.Jti is { } jti && _byJti.TryGetValue((entry.Destination, jti), out var ids))
+        {
+            ids.Remove(entry.Id);
+            if (ids.Count == 0)
+            {
+                _byJti.Remove((entry.Destination, jti));
+            }
+        }
+
         if (entry.OrderingKey is not { } key)
         {
             return;
@@ -332,17 +287,43 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         {
             _orderingQueues.Remove(key);
         }
-        else
+        else if (wasDue)
         {
+            // The key's head left: the next one is due. A SET acknowledged while it still waited behind the head leaves
+            // the head as it was, leased or not.
             SetDue(_pending[queue.Min], now);
         }
     }
 
     private void SetDue(Entry entry, DateTimeOffset due)
     {
-        _due.Remove((entry.Due, entry.Id));
+        RemoveDue(entry);
         entry.Due = due;
         _due.Add((due, entry.Id));
+        if (!_dueByDestination.TryGetValue(entry.Destination, out var destination))
+        {
+            _dueByDestination.Add(entry.Destination, destination = []);
+        }
+
+        destination.Add((due, entry.Id));
+    }
+
+    /// <summary>Takes the entry out of the due sets; false when it was not in them (it waits behind its ordering key).</summary>
+    private bool RemoveDue(Entry entry)
+    {
+        if (!_due.Remove((entry.Due, entry.Id)))
+        {
+            return false;
+        }
+
+        var destination = _dueByDestination[entry.Destination];
+        destination.Remove((entry.Due, entry.Id));
+        if (destination.Count == 0)
+        {
+            _dueByDestination.Remove(entry.Destination);
+        }
+
+        return true;
     }
 
     private sealed class Entry(long id, string set, string destination, string? orderingKey, string? jti, DateTimeOffset enqueuedAt)
@@ -363,6 +344,10 @@ public sealed class InMemorySecurityEventOutbox : ISecurityEventOutbox
         public DateTimeOffset Due { get; set; } = DateTimeOffset.MinValue;
 
         public long LeaseToken { get; set; }
+
+        // The end of the lease of this SET's latest poll offer, until the offer is counted as an attempt (when the SET is
+        // offered again) or given back unsent.
+        public DateTimeOffset? OfferedUntil { get; set; }
 
         public List<OutboxAttempt> Attempts { get; } = [];
 

@@ -16,15 +16,24 @@ public sealed class OutboxItem
     /// SETs with the same key are delivered one at a time, in enqueue order (a stream that promises order);
     /// <see langword="null"/> for none.
     /// </param>
-    /// <exception cref="ArgumentException"><paramref name="set"/> or <paramref name="destination"/> is empty.</exception>
-    public OutboxItem(string set, string destination, string? orderingKey = null)
+    /// <param name="jti">
+    /// The SET's <c>jti</c>, for a SET whose payload cannot be read here, such as an encrypted one; <see langword="null"/>
+    /// reads it from the payload of a compact JWS. A poll stream keys SETs by it (RFC 8936 §2.3).
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="set"/>, <paramref name="destination"/> or <paramref name="jti"/> is empty.</exception>
+    public OutboxItem(string set, string destination, string? orderingKey = null, string? jti = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(set);
         ArgumentException.ThrowIfNullOrEmpty(destination);
+        if (jti is { Length: 0 })
+        {
+            throw new ArgumentException("The jti is empty; pass null to read it from the SET.", nameof(jti));
+        }
+
         Set = set;
         Destination = destination;
         OrderingKey = orderingKey;
-        Jti = JtiReader.TryRead(set);
+        Jti = jti ?? JtiReader.TryRead(set);
     }
 
     /// <summary>The SET, unchanged.</summary>
@@ -36,6 +45,9 @@ public sealed class OutboxItem
     /// <summary>The key within which delivery keeps enqueue order, or <see langword="null"/>.</summary>
     public string? OrderingKey { get; }
 
-    /// <summary>The SET's <c>jti</c>, read from its payload, for listings and logs; <see langword="null"/> when it has none.</summary>
+    /// <summary>
+    /// The SET's <c>jti</c>, given or read from its payload: for listings and logs, and the key of a poll stream's SETs;
+    /// <see langword="null"/> when it has none.
+    /// </summary>
     public string? Jti { get; }
 }
