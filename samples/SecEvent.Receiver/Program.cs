@@ -1,5 +1,8 @@
 // An RFC 8935 push receiver on ASP.NET Core: validates each SET, hands it to a sink, answers 202 or 400 {err,
-// description}. Run with --smoke to start it on a free loopback port, push to it once and exit.
+// description}. Run with --smoke to start it on a free loopback port, push to it once and exit. With --poll URL
+// --jwks URL [--auth VALUE] it also polls a transmitter (RFC 8936), as a receiver behind a firewall does: try it against
+// samples/SecEvent.Transmitter with --poll http://127.0.0.1:5082/streams/rp/poll --jwks http://127.0.0.1:5082/jwks
+// --auth "Bearer rp-poll-credential".
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -7,6 +10,8 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
+using SecEvent.Delivery.Keys;
+using SecEvent.Delivery.Poll;
 using SecEvent.Delivery.Push;
 using SecEvent.Receiver;
 using SecEvent.Tokens;
@@ -24,6 +29,32 @@ var received = new List<string>();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls(smoke ? "http://127.0.0.1:0" : "http://127.0.0.1:5081");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+// poll-receiver:begin
+if (OptionValue("--poll") is { } pollUrl && OptionValue("--jwks") is { } jwksUrl)
+{
+    var pollHttp = new HttpClient();
+    var keys = new JwksKeySource(pollHttp, new JwksKeySourceOptions { JwksUri = new Uri(jwksUrl), AllowInsecureHttp = true });
+    var pollClient = new PollClient(pollHttp, new PollClientOptions
+    {
+        Endpoint = new PollEndpoint(new Uri(pollUrl)) { AllowHttp = true, AuthorizationHeader = OptionValue("--auth") },
+        ValidationParameters = new SecurityEventTokenValidationParameters
+        {
+            Profile = SecurityEventProfile.SharedSignals,
+            ValidIssuers = [Transmitter],
+            ValidAudiences = [Audience],
+            SigningKeyResolver = keys.SigningKeyResolver, // the transmitter's published keys, refreshed on an unknown kid
+        },
+    }, (set, _) =>
+    {
+        // Persist it here: it is acknowledged once this returns (RFC 8936 §2.4), and not offered again after that.
+        Console.WriteLine($"polled {set.JwtId} {string.Join(' ', set.Events.Select(e => e.EventType))}");
+        return ValueTask.CompletedTask;
+    });
+    builder.Services.AddHostedService(_ => new PollReceiverService(pollClient));
+}
+// poll-receiver:end
+
 var app = builder.Build();
 
 // push-receiver:begin
@@ -107,3 +138,5 @@ Expect(anonymous.StatusCode == HttpStatusCode.BadRequest && (await anonymous.Con
 await app.StopAsync();
 Console.WriteLine(failures == 0 ? "push receiver sample: every expectation held" : $"push receiver sample: {failures} expectation(s) failed");
 return failures == 0 ? 0 : 1;
+
+string? OptionValue(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -1,12 +1,16 @@
-// An RFC 8935 transmitter on ASP.NET Core: signals become SETs in a durable outbox, and a BackgroundService runs the
-// dispatcher that delivers them through outages and restarts. Run with --smoke to start it with a receiver in the same
-// process, raise signals, watch one dead-letter and come back after a re-drive, and exit.
+// A transmitter on ASP.NET Core. Push (RFC 8935): signals become SETs in a durable outbox, and a BackgroundService runs
+// the dispatcher that delivers them through outages and restarts. Poll (RFC 8936): recipients that cannot expose an
+// endpoint poll /streams/{stream}/poll, and each SET waits in a durable queue until they acknowledge it. Run with
+// --smoke to start it with a push receiver and a poll receiver in the same process, raise signals, watch one
+// dead-letter and come back after a re-drive, have a stream polled and acknowledged, and exit.
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
+using SecEvent.Delivery.Keys;
 using SecEvent.Delivery.Outbox;
+using SecEvent.Delivery.Poll;
 using SecEvent.Delivery.Push;
 using SecEvent.Delivery.Sqlite;
 using SecEvent.Receiver;
@@ -45,8 +49,22 @@ builder.Services.AddSingleton(provider => new OutboxDispatcher(
 builder.Services.AddHostedService<OutboxDispatcherService>();
 // outbox-host:end
 
+// poll-host:begin
+// Each poll stream's SETs wait in a queue of their own (here a second SQLite file) until the recipient acknowledges them.
+var pollPath = smoke ? Path.Combine(Path.GetTempPath(), $"secevent-transmitter-poll-{Guid.NewGuid():N}.db") : builder.Configuration["Poll:Path"] ?? "transmitter-poll.db";
+await using var pollQueue = await SqliteSecurityEventOutbox.OpenExclusiveAsync(pollPath);
+var streams = new PollStreams();
+var pollTransmitter = new PollTransmitter(pollQueue, new PollTransmitterOptions
+{
+    AuthorizeReceiver = streams.AuthorizeAsync,
+    LongPollTimeout = TimeSpan.FromSeconds(30),     // recipients' attempt timeouts must be longer
+    RedeliveryDelay = TimeSpan.FromMinutes(2),      // an unacknowledged SET is offered again after this
+});
+// poll-host:end
+
 var app = builder.Build();
-app.MapTransmitter(signing, receivers);
+app.MapTransmitter(signing, receivers, streams, pollTransmitter);
+app.MapPollTransmitter("/streams/{stream}/poll", pollTransmitter);
 
 // A receiver in the same process, so that the sample runs alone: in real life it is another party's endpoint.
 var received = new List<string>();
@@ -79,10 +97,12 @@ var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IS
 var receiverUri = new Uri(address, "/receiver/events");
 receivers.Set("rp-1", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer rp-credential" });
 receivers.Set("rp-2", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer stale-credential" });
+streams.Set("rp", "Bearer rp-poll-credential");
 
 if (!smoke)
 {
     Console.WriteLine($"POST {{\"email\":…}} to {address}receivers/rp-1/session-revoked; GET {address}outbox and {address}outbox/dead-letters");
+    Console.WriteLine($"POST {{\"email\":…}} to {address}streams/rp/session-revoked; poll {address}streams/rp/poll with Authorization: Bearer rp-poll-credential (keys at {address}jwks)");
     await app.WaitForShutdownAsync();
     return 0;
 }
@@ -137,11 +157,63 @@ receivers.Set("rp-2", new PushEndpoint(receiverUri) { AllowHttp = true, Authoriz
 Expect(await EventuallyAsync(async () => Received() == 11 && (await StatisticsAsync()) is { Pending: 0, DeadLetters: 0 }),
     "after the credential is fixed, the re-driven SET is delivered");
 
+// The poll receiver of samples/SecEvent.Receiver, in this process: it verifies with the keys published at /jwks.
+var polled = new List<string>();
+using var pollHttp = new HttpClient();
+var keys = new JwksKeySource(pollHttp, new JwksKeySourceOptions { JwksUri = new Uri(address, "/jwks"), AllowInsecureHttp = true });
+var pollReceiver = new PollReceiverService(new PollClient(pollHttp, new PollClientOptions
+{
+    Endpoint = new PollEndpoint(new Uri(address, "/streams/rp/poll")) { AllowHttp = true, AuthorizationHeader = "Bearer rp-poll-credential" },
+    ValidationParameters = new SecurityEventTokenValidationParameters
+    {
+        Profile = SecurityEventProfile.SharedSignals,
+        ValidIssuers = [TransmitterEndpoints.Issuer],
+        ValidAudiences = ["https://rp.example.com"],
+        SigningKeyResolver = keys.SigningKeyResolver,
+    },
+}, (set, _) =>
+{
+    lock (polled)
+    {
+        polled.Add(set.JwtId!);
+    }
+
+    return ValueTask.CompletedTask;
+}));
+
+int Polled()
+{
+    lock (polled)
+    {
+        return polled.Count;
+    }
+}
+
+using (var anonymous = await http.PostAsync("/streams/rp/poll", new StringContent("{\"returnImmediately\":true}", System.Text.Encoding.UTF8, "application/json")))
+{
+    Expect(anonymous.StatusCode == System.Net.HttpStatusCode.Unauthorized && anonymous.Headers.WwwAuthenticate.ToString() == "Bearer",
+        "a poll without a credential is answered 401 with WWW-Authenticate (RFC 8936 §3)");
+}
+
+await pollReceiver.StartAsync(CancellationToken.None);
+for (var i = 0; i < 5; i++)
+{
+    (await http.PostAsJsonAsync("/streams/rp/session-revoked", new { email = $"polled{i}@example.com" })).EnsureSuccessStatusCode();
+}
+
+Expect(await EventuallyAsync(async () => Polled() == 5 && (await pollQueue.GetStatisticsAsync()).Pending == 0),
+    "five SETs published to a poll stream are polled, verified with the published keys, and acknowledged");
+await pollReceiver.StopAsync(CancellationToken.None);
+
 await app.StopAsync();
 await outbox.DisposeAsync();
-foreach (var file in Directory.GetFiles(Path.GetDirectoryName(outboxPath)!, Path.GetFileName(outboxPath) + "*"))
+await pollQueue.DisposeAsync();
+foreach (var path in new[] { outboxPath, pollPath })
 {
-    File.Delete(file); // The database and its WAL files.
+    foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*"))
+    {
+        File.Delete(file); // The database and its WAL files.
+    }
 }
 
 Console.WriteLine(failures == 0 ? "transmitter sample: every expectation held" : $"transmitter sample: {failures} expectation(s) failed");

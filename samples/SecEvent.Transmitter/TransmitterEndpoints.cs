@@ -1,19 +1,33 @@
+using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Delivery.Outbox;
+using SecEvent.Delivery.Poll;
 using SecEvent.Tokens;
 using SecEvent.Tokens.Events.Caep;
 using SecEvent.Tokens.Subjects;
 
 namespace SecEvent.Transmitter;
 
-/// <summary>The transmitter's own API: raise a signal, and look after the outbox (size, dead letters, re-drive).</summary>
+/// <summary>
+/// The transmitter's own API: raise a signal for a push receiver or a poll stream, publish the signing keys, and look after
+/// the outbox (size, dead letters, re-drive).
+/// </summary>
 internal static class TransmitterEndpoints
 {
     public const string Issuer = "https://tr.example.com";
 
-    public static void MapTransmitter(this IEndpointRouteBuilder routes, SigningCredentials signing, Receivers receivers)
+    public static void MapTransmitter(this IEndpointRouteBuilder routes, SigningCredentials signing, Receivers receivers, PollStreams streams, PollTransmitter poll)
     {
         var handler = new SecurityEventTokenHandler();
+        string SessionRevoked(string recipient, string email) => handler.CreateToken(new SecurityEventTokenDescriptor
+        {
+            Profile = SecurityEventProfile.SharedSignals,
+            Issuer = Issuer,
+            Audiences = [$"https://{recipient}.example.com"],
+            SubjectId = new EmailSubjectIdentifier { Email = email },
+            Events = [new CaepSessionRevoked { InitiatingEntity = CaepInitiatingEntity.Policy }],
+            SigningCredentials = signing,
+        });
 
         // outbox-enqueue:begin
         routes.MapPost("/receivers/{name}/session-revoked", async (string name, SessionRevokedRequest body, ISecurityEventOutbox outbox, CancellationToken cancellationToken) =>
@@ -23,21 +37,29 @@ internal static class TransmitterEndpoints
                 return Results.BadRequest();
             }
 
-            var set = handler.CreateToken(new SecurityEventTokenDescriptor
-            {
-                Profile = SecurityEventProfile.SharedSignals,
-                Issuer = Issuer,
-                Audiences = [$"https://{name}.example.com"],
-                SubjectId = new EmailSubjectIdentifier { Email = body.Email },
-                Events = [new CaepSessionRevoked { InitiatingEntity = CaepInitiatingEntity.Policy }],
-                SigningCredentials = signing,
-            });
-
             // Durable once this returns: the dispatcher delivers it through outages and restarts.
-            var ids = await outbox.EnqueueAsync([new OutboxItem(set, name)], cancellationToken);
+            var ids = await outbox.EnqueueAsync([new OutboxItem(SessionRevoked(name, body.Email), name)], cancellationToken);
             return Results.Accepted(value: new { id = ids[0] });
         });
         // outbox-enqueue:end
+
+        // poll-publish:begin
+        routes.MapPost("/streams/{stream}/session-revoked", async (string stream, SessionRevokedRequest body, CancellationToken cancellationToken) =>
+        {
+            if (!streams.Contains(stream) || string.IsNullOrEmpty(body.Email))
+            {
+                return Results.BadRequest();
+            }
+
+            // Kept until the recipient acknowledges it; a long poll waiting on this stream is answered at once.
+            var ids = await poll.PublishAsync(stream, [SessionRevoked(stream, body.Email)], cancellationToken);
+            return Results.Accepted(value: new { id = ids[0] });
+        });
+        // poll-publish:end
+
+        // The public half of the signing key, for recipients to verify SETs with (JwksKeySource).
+        var jwks = PublicJwks(signing.Key);
+        routes.MapGet("/jwks", () => Results.Text(jwks, "application/jwk-set+json"));
 
         routes.MapGet("/outbox", async (ISecurityEventOutbox outbox, CancellationToken cancellationToken) =>
             Results.Ok(await outbox.GetStatisticsAsync(cancellationToken)));
@@ -55,6 +77,27 @@ internal static class TransmitterEndpoints
 
         routes.MapPost("/outbox/dead-letters/{id:long}/redrive", async (long id, ISecurityEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken) =>
             await outbox.RedriveAsync([id], time.GetUtcNow(), cancellationToken) == 1 ? Results.Ok() : Results.NotFound());
+    }
+
+    private static string PublicJwks(SecurityKey key)
+    {
+        var ecdsa = ((ECDsaSecurityKey)key).ECDsa.ExportParameters(includePrivateParameters: false);
+        return JsonSerializer.Serialize(new
+        {
+            keys = new[]
+            {
+                new
+                {
+                    kty = "EC",
+                    crv = "P-256",
+                    kid = key.KeyId,
+                    use = "sig",
+                    alg = SecurityAlgorithms.EcdsaSha256,
+                    x = Base64UrlEncoder.Encode(ecdsa.Q.X),
+                    y = Base64UrlEncoder.Encode(ecdsa.Q.Y),
+                },
+            },
+        });
     }
 }
 
