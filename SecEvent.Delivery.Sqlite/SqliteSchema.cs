@@ -20,7 +20,6 @@ internal static class SqliteSchema
     // Times are Unix milliseconds (UTC). A pending SET's due_at is when it may be leased: the enqueue or retry time, the end
     // of its current lease, or Waiting. AUTOINCREMENT keeps ids from being reused after the newest SET is delivered.
     // offered_until is the lease end of a poll stream's latest offer of the SET, until that offer is counted as an attempt.
-    // Poll streams lease by destination and acknowledge by destination and jti: those two indexes serve them.
     private const string Create = """
         CREATE TABLE outbox_pending (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -35,8 +34,6 @@ internal static class SqliteSchema
             offered_until INTEGER);
         CREATE INDEX outbox_pending_due ON outbox_pending (due_at, id);
         CREATE INDEX outbox_pending_ordering ON outbox_pending (ordering_key, id) WHERE ordering_key IS NOT NULL;
-        CREATE INDEX outbox_pending_destination_due ON outbox_pending (destination, due_at, id);
-        CREATE INDEX outbox_pending_destination_jti ON outbox_pending (destination, jti);
         CREATE TABLE outbox_attempts (
             outbox_id INTEGER NOT NULL,
             number INTEGER NOT NULL,
@@ -67,12 +64,18 @@ internal static class SqliteSchema
         PRAGMA user_version = 2;
         """;
 
-    // Version 2 added poll streams: a column and two indexes, nothing that changes the rows already there.
+    // Version 2 added poll streams: a column, nothing that changes the rows already there.
     private const string UpgradeFrom1 = """
         ALTER TABLE outbox_pending ADD COLUMN offered_until INTEGER;
-        CREATE INDEX outbox_pending_destination_due ON outbox_pending (destination, due_at, id);
-        CREATE INDEX outbox_pending_destination_jti ON outbox_pending (destination, jti);
         PRAGMA user_version = 2;
+        """;
+
+    // Poll streams lease by destination and acknowledge by destination and jti. These indexes are made the first time a
+    // file serves a poll stream, not with the schema: every index costs each enqueue, lease and settlement, and a file
+    // that only pushes would pay for two it never reads.
+    private const string PollIndexes = """
+        CREATE INDEX IF NOT EXISTS outbox_pending_destination_due ON outbox_pending (destination, due_at, id);
+        CREATE INDEX IF NOT EXISTS outbox_pending_destination_jti ON outbox_pending (destination, jti);
         """;
 
     /// <summary>Creates the tables in a new file; upgrades a file of version 1; checks the version of any other.</summary>
@@ -102,6 +105,14 @@ internal static class SqliteSchema
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>Makes the indexes poll streams need, if missing; building them reads every pending SET once.</summary>
+    public static void EnsurePollIndexes(SqliteConnection connection)
+    {
+        using var create = connection.CreateCommand();
+        create.CommandText = PollIndexes;
+        create.ExecuteNonQuery();
     }
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)

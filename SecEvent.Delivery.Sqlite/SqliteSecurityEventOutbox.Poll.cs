@@ -6,6 +6,8 @@ namespace SecEvent.Delivery.Sqlite;
 
 public sealed partial class SqliteSecurityEventOutbox : ISecurityEventPollQueue
 {
+    private bool _pollIndexesMade;
+
     /// <inheritdoc />
     public ValueTask<PollLease> LeaseStreamAsync(string stream, int maxCount, DateTimeOffset now, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
@@ -16,6 +18,8 @@ public sealed partial class SqliteSecurityEventOutbox : ISecurityEventPollQueue
         var until = (now + leaseDuration).ToUnixTimeMilliseconds();
         return _connection.RunAsync((connection, statements) =>
         {
+            EnsurePollIndexes(connection);
+
             // Like a dispatcher's lease, not synced at commit: lost to a power cut, it leaves the SETs due as before.
             SetFullSync(statements, full: false);
             try
@@ -78,8 +82,9 @@ public sealed partial class SqliteSecurityEventOutbox : ISecurityEventPollQueue
     /// Runs <paramref name="work"/> in one write transaction not synced at commit: like a settlement, an acknowledgement or
     /// rejection lost to a power cut only has the SET offered again (receivers deduplicate, RFC 8936 §2.4).
     /// </summary>
-    private static int Settle(SqliteConnection connection, StatementCache statements, Func<OutboxWriter, int> work)
+    private int Settle(SqliteConnection connection, StatementCache statements, Func<OutboxWriter, int> work)
     {
+        EnsurePollIndexes(connection);
         SetFullSync(statements, full: false);
         try
         {
@@ -173,4 +178,14 @@ public sealed partial class SqliteSecurityEventOutbox : ISecurityEventPollQueue
     }
 
     private readonly record struct Offer(DueRow Row, bool OfferedBefore);
+
+    /// <summary>Makes the poll indexes the first time this instance serves a poll stream; called under the connection's gate.</summary>
+    private void EnsurePollIndexes(SqliteConnection connection)
+    {
+        if (!_pollIndexesMade)
+        {
+            SqliteSchema.EnsurePollIndexes(connection);
+            _pollIndexesMade = true;
+        }
+    }
 }

@@ -29,6 +29,9 @@ public class SqliteOutboxQueryPlanTests
             await _outbox.EnqueueAsync([.. Enumerable.Range(batch * 10_000, 10_000).Select(i =>
                 new OutboxItem($"set-{i}", $"https://d{i % 10}.example/", i % 4 == 0 ? $"stream-{i % 100}" : null))]);
         }
+
+        // The poll statements' indexes are made when a file first serves a poll stream.
+        await _outbox.AcknowledgeAsync("no-such-stream", ["no-such-jti"]);
     }
 
     [OneTimeTearDown]

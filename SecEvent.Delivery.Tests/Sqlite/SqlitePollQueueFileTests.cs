@@ -71,8 +71,8 @@ public class SqlitePollQueueFileTests : SqliteFileTests
         {
             // What version 1 wrote: no offered_until column and no destination indexes.
             RawSqlite.Execute(raw, """
-                DROP INDEX outbox_pending_destination_due;
-                DROP INDEX outbox_pending_destination_jti;
+                DROP INDEX IF EXISTS outbox_pending_destination_due;
+                DROP INDEX IF EXISTS outbox_pending_destination_jti;
                 ALTER TABLE outbox_pending DROP COLUMN offered_until;
                 PRAGMA user_version = 1;
                 """);
@@ -87,6 +87,34 @@ public class SqlitePollQueueFileTests : SqliteFileTests
         using var check = RawSqlite.Open(FilePath);
         RawSqlite.Scalar(check, "PRAGMA user_version").Should().Be(2L);
         RawSqlite.Scalar(check, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'outbox_pending_destination_%'").Should().Be(2L);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task PollIndexes_MadeTheFirstTimeTheFileServesAStream_NeverForPushAlone(bool exclusive)
+    {
+        static long Indexes(string path)
+        {
+            using var raw = RawSqlite.Open(path);
+            return (long)RawSqlite.Scalar(raw, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'outbox_pending_destination_%'")!;
+        }
+
+        await using (var outbox = await OpenAsync(exclusive))
+        {
+            var leased = await outbox.LeaseAsync(10, Start, LeaseTime);
+            await outbox.EnqueueAsync([Item("a"), Item("b")]);
+            leased = await outbox.LeaseAsync(10, Start, LeaseTime);
+            await outbox.SettleAsync([.. leased.Select(m => OutboxSettlement.Release(m))]);
+        }
+
+        Indexes(FilePath).Should().Be(0, "a file that only pushes pays for no poll index");
+
+        await using (var outbox = await OpenAsync(exclusive))
+        {
+            (await outbox.LeaseStreamAsync(Stream, 1, Start, LeaseTime)).Messages.Should().ContainSingle();
+        }
+
+        Indexes(FilePath).Should().Be(2);
     }
 
     private async Task<SqliteSecurityEventOutbox> OpenAsync(bool exclusive) => exclusive
