@@ -1,3 +1,5 @@
+using Polly;
+using Polly.Retry;
 using SecEvent.Delivery.Diagnostics;
 
 namespace SecEvent.Delivery.Poll;
@@ -7,7 +9,6 @@ public sealed partial class PollClient
 {
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
-        var failures = 0;
         var sinkFailures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -15,7 +16,9 @@ public sealed partial class PollClient
             PollRoundResult round;
             try
             {
-                round = await PollCoreAsync(cancellationToken).ConfigureAwait(false);
+                // A repeated poll is safe: what a lost response carried is offered again, and what is owed is kept
+                // until a request carrying it succeeds.
+                round = await _retry.ExecuteAsync(static (client, ct) => client.PollCoreAsync(ct), this, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -23,26 +26,12 @@ public sealed partial class PollClient
             }
             catch (PollException ex) when (ex.Failure == PollFailure.Unavailable)
             {
-                failures++;
-                if (failures >= _maxConsecutiveFailures)
+                // Only with MaxConsecutiveFailures: the retry strategy gave up.
+                Log.PollGaveUp(_logger, ex, _host, _maxConsecutiveFailures!.Value);
+                throw new PollException(PollFailure.Unavailable, $"Polling {_host} failed {_maxConsecutiveFailures} time(s) in a row. The last failure: {ex.Message}", ex.StatusCode, ex)
                 {
-                    Log.PollGaveUp(_logger, ex, _host, failures);
-                    throw new PollException(PollFailure.Unavailable, $"Polling {_host} failed {failures} time(s) in a row. The last failure: {ex.Message}", ex.StatusCode, ex)
-                    {
-                        RetryAfter = ex.RetryAfter,
-                    };
-                }
-
-                // Never sooner than the transmitter asked (RFC 9110 §10.2.3).
-                var delay = Backoff(failures);
-                if (ex.RetryAfter > delay)
-                {
-                    delay = ex.RetryAfter.Value;
-                }
-
-                Log.PollRetrying(_logger, _host, ex.Message, failures, delay);
-                await PauseAsync(delay, cancellationToken).ConfigureAwait(false);
-                continue;
+                    RetryAfter = ex.RetryAfter,
+                };
             }
             catch (PollException ex)
             {
@@ -50,7 +39,6 @@ public sealed partial class PollClient
                 throw;
             }
 
-            failures = 0;
             var pause = TimeSpan.Zero;
             if (round.SinkFailed > 0)
             {
@@ -82,6 +70,36 @@ public sealed partial class PollClient
         _returnImmediately ? _shortPollInterval : elapsed < _shortPollInterval ? _shortPollInterval - elapsed : TimeSpan.Zero;
 
     private TimeSpan Backoff(int failures) => ExponentialBackoff.Delay(_retryBaseDelay, _retryMaxDelay, failures, jitter: true);
+
+    /// <summary>
+    /// The Polly retry around each round: transient failures (<see cref="PollFailure.Unavailable"/>) again after a
+    /// jittered exponential backoff, never before the transmitter's <c>Retry-After</c> (RFC 9110 §10.2.3), forever or
+    /// until <see cref="PollClientOptions.MaxConsecutiveFailures"/> attempts have failed in a row. Refusals and protocol
+    /// breaks are not retried.
+    /// </summary>
+    private ResiliencePipeline BuildRetry() => new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<PollException>(static e => e.Failure == PollFailure.Unavailable),
+            MaxRetryAttempts = _maxConsecutiveFailures is { } most ? most - 1 : int.MaxValue,
+            DelayGenerator = args =>
+            {
+                var failures = args.AttemptNumber + 1;
+                var delay = Backoff(failures);
+                if (args.Outcome.Exception is PollException { RetryAfter: { } retryAfter } && retryAfter > delay)
+                {
+                    delay = retryAfter; // Already clamped when the response was read.
+                }
+
+                return ValueTask.FromResult<TimeSpan?>(delay);
+            },
+            OnRetry = args =>
+            {
+                Log.PollRetrying(_logger, _host, args.Outcome.Exception?.Message ?? "unknown", args.AttemptNumber + 1, args.RetryDelay);
+                return default;
+            },
+        })
+        .Build();
 
     private async Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
     {

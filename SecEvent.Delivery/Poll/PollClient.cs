@@ -46,6 +46,7 @@ public sealed partial class PollClient
     private readonly TimeSpan _retryBaseDelay;
     private readonly TimeSpan _retryMaxDelay;
     private readonly int? _maxConsecutiveFailures;
+    private readonly Polly.ResiliencePipeline _retry;
     private readonly string _contentLanguage;
     private readonly Func<CancellationToken, ValueTask<string?>>? _getAuthorization;
     private readonly TimeSpan _finalAcknowledgeTimeout;
@@ -129,6 +130,7 @@ public sealed partial class PollClient
         _getAuthorization = options.GetAuthorization;
         _finalAcknowledgeTimeout = options.FinalAcknowledgeTimeout;
         _maximumResponseSize = options.MaximumResponseSize;
+        _retry = BuildRetry();
     }
 
     /// <summary>
