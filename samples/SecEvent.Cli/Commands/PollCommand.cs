@@ -14,9 +14,10 @@ namespace SecEvent.Cli.Commands;
 /// </summary>
 internal static class PollCommand
 {
-    // Transient failures in a row before the run gives up: a transmitter gone for this long is "beyond retry" for a
-    // command line, unlike for a service, which keeps trying.
+    // Transient failures in a row before the run gives up, at most 5 s apart: a transmitter gone for about 20 s is
+    // "beyond retry" for a command line, unlike for a service, which keeps trying.
     private const int MaxConsecutiveFailures = 6;
+    private static readonly TimeSpan RetryMaxDelay = TimeSpan.FromSeconds(5);
 
     public static Command Create(CliContext context)
     {
@@ -42,9 +43,10 @@ internal static class PollCommand
                 result.AddError(problem);
             }
 
-            if (result.GetValue(maxEvents) is < 0)
+            // maxEvents 0 asks for no SETs at all (an acknowledge-only request, RFC 8936 §2.4.2): useless for a poll.
+            if (result.GetValue(maxEvents) is < 1)
             {
-                result.AddError("--max-events must not be negative.");
+                result.AddError("--max-events must be at least 1.");
             }
 
             if (result.GetValue(count) is < 1)
@@ -78,6 +80,7 @@ internal static class PollCommand
                 ReplayStore = replay.Store,
                 MaxEvents = parse.GetValue(maxEvents),
                 MaxConsecutiveFailures = MaxConsecutiveFailures,
+                RetryMaxDelay = RetryMaxDelay,
             };
 
             // The count is reached inside the sink: the SET that reaches it is printed and acknowledged, the rest of its
@@ -95,7 +98,7 @@ internal static class PollCommand
                 }
 
                 return ValueTask.CompletedTask;
-            }, TimeProvider.System);
+            }, TimeProvider.System, new CliWarnings(context.Stderr));
 
             CliOutput.WriteDiagnostic(context.Stderr, $"polling {options.Endpoint}");
             try
