@@ -68,6 +68,41 @@ public class PollCommandTests
     }
 
     [Test]
+    public async Task POLL_05_Poll_StdoutClosedAfterTwoLines_TheSetNotPrintedIsNotAcknowledged()
+    {
+        await using var host = await StartHostAsync(o => o.RedeliveryDelay = TimeSpan.FromMinutes(10));
+        var sets = await SignAsync("pipe-1", "pipe-2", "pipe-3", "pipe-4");
+        await host.PublishAsync([.. sets.Values]);
+        using var stdout = new ClosingWriter(linesBeforeClosing: 2);
+        using var stderr = new StringWriter();
+
+        var code = await SecEventCli.RunAsync(Args(host, "--max-events", "10"), new StringReader(""), stdout, stderr, new ManualTimeProvider(Some.Now))
+            .WaitAsync(Patience);
+
+        code.Should().Be(1, stderr.ToString());
+        stderr.ToString().Should().Contain("stdout closed after 2 SET(s)");
+        var acknowledged = host.Exchanges.SelectMany(e => e.Acks).Distinct().ToList();
+        acknowledged.Should().HaveCount(2, "only the two SETs that were printed are acknowledged");
+        (await host.PendingAsync()).Should().Be(2, "the SET whose line could not be written, and the one after it, stay with the transmitter");
+    }
+
+    /// <summary>A stdout whose reader goes away after some lines, as a pipe into <c>head</c> does.</summary>
+    private sealed class ClosingWriter(int linesBeforeClosing) : StringWriter
+    {
+        private int _lines;
+
+        public override void WriteLine(string? value)
+        {
+            if (_lines++ >= linesBeforeClosing)
+            {
+                throw new IOException("Broken pipe");
+            }
+
+            base.WriteLine(value);
+        }
+    }
+
+    [Test]
     public async Task POLL_07_Poll_Cancelled_ExitsZeroAfterTheFinalAcknowledgeOnlyRequest()
     {
         // The poll that carries the acknowledgements is held until the run is cancelled, so they are still owed then.

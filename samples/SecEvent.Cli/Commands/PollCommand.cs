@@ -88,10 +88,25 @@ internal static class PollCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var wanted = parse.GetValue(count);
             var printed = 0;
+            var outputLost = false;
             using var http = CreateHttpClient();
             var client = new PollClient(http, options, (set, _) =>
             {
-                CliOutput.WriteJsonLine(context.Stdout, json => set.Payload.WriteTo(json));
+                try
+                {
+                    // Flushed before the SET counts as kept: it is acknowledged once this returns.
+                    CliOutput.WriteJsonLine(context.Stdout, json => set.Payload.WriteTo(json));
+                    context.Stdout.Flush();
+                }
+                catch (IOException)
+                {
+                    // Nobody reads stdout any more (a closed pipe): this SET was not printed, so it must not be
+                    // acknowledged; stop, and leave it to the transmitter to offer again.
+                    outputLost = true;
+                    stop.Cancel();
+                    throw;
+                }
+
                 if (++printed == wanted)
                 {
                     stop.Cancel();
@@ -108,6 +123,12 @@ internal static class PollCommand
             catch (PollException ex)
             {
                 CliOutput.WriteDiagnostic(context.Stderr, $"polling stopped after {printed} SET(s): {ex.Message}");
+                return CliExitCodes.Refused;
+            }
+
+            if (outputLost)
+            {
+                CliOutput.WriteDiagnostic(context.Stderr, $"stdout closed after {printed} SET(s); the SET that could not be printed was not acknowledged.");
                 return CliExitCodes.Refused;
             }
 
