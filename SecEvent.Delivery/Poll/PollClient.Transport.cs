@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -123,48 +122,14 @@ public sealed partial class PollClient
             throw new PollException(PollFailure.Protocol, $"{_host} answered the poll with a body that is not application/json (RFC 8936 §2.5).", status);
         }
 
-        if (response.Content.Headers.ContentLength > _maximumResponseSize)
+        var body = await BoundedContent.ReadAsync(response.Content, _maximumResponseSize, cancellationToken).ConfigureAwait(false)
+            ?? throw TooLarge(status);
+        if (!PollResponse.TryParse(body, out var parsed, out var error))
         {
-            throw TooLarge(status);
+            throw new PollException(PollFailure.Protocol, $"{_host} answered with a malformed poll response (RFC 8936 §2.5): {error}", status);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(response.Content.Headers.ContentLength + 1 ?? 16 * 1024, (long)_maximumResponseSize + 1));
-        try
-        {
-            var length = 0;
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length > _maximumResponseSize)
-                    {
-                        throw TooLarge(status);
-                    }
-
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)_maximumResponseSize + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                        buffer = larger;
-                    }
-                }
-            }
-
-            if (!PollResponse.TryParse(buffer.AsSpan(0, length), out var parsed, out var error))
-            {
-                throw new PollException(PollFailure.Protocol, $"{_host} answered with a malformed poll response (RFC 8936 §2.5): {error}", status);
-            }
-
-            return parsed;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-        }
+        return parsed;
     }
 
     private PollException TooLarge(int status) =>

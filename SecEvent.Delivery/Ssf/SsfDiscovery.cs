@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -183,7 +182,7 @@ public sealed class SsfDiscovery
                 throw new SsfDiscoveryException(SsfDiscoveryFailure.InvalidResponse, $"{url.Host} answered with a configuration that is not application/json (OpenID SSF 1.0 §7.2.3).", status);
             }
 
-            return (HttpStatusCode.OK, await ReadBoundedAsync(response, url, linked.Token).ConfigureAwait(false));
+            return (HttpStatusCode.OK, await BoundedContent.ReadAsync(response.Content, _options.MaximumResponseSize, linked.Token).ConfigureAwait(false) ?? throw TooLarge(url));
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -193,48 +192,6 @@ public sealed class SsfDiscovery
         catch (HttpRequestException e)
         {
             throw new SsfDiscoveryException(SsfDiscoveryFailure.Unavailable, $"{url.Host} could not be reached for its configuration.", innerException: e);
-        }
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaximumResponseSize;
-        if (response.Content.Headers.ContentLength > limit)
-        {
-            throw TooLarge(url);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(response.Content.Headers.ContentLength + 1 ?? 4096, (long)limit + 1));
-        try
-        {
-            var length = 0;
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length > limit)
-                    {
-                        throw TooLarge(url);
-                    }
-
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-            }
-
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
