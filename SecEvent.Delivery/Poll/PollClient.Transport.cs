@@ -165,13 +165,7 @@ public sealed partial class PollClient
     /// <summary>The wait a <c>Retry-After</c> asks for, in either form (RFC 9110 §10.2.3), at most a day; <see langword="null"/> without one.</summary>
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
     {
-        var wait = header switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - _timeProvider.GetUtcNow(),
-            _ => (TimeSpan?)null,
-        };
-
-        return wait is null ? null : wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+        var wait = RetryAfterHeader.Wait(header, _timeProvider);
+        return wait > LongestWait ? LongestWait : wait;
     }
 }

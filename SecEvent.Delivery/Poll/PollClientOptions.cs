@@ -131,14 +131,7 @@ public sealed class PollClientOptions
                 nameof(ValidationParameters));
         }
 
-        try
-        {
-            ValidationParameters.EnsureUsable();
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException)
-        {
-            throw new ArgumentException($"ValidationParameters cannot accept any SET: {e.Message}", nameof(ValidationParameters), e);
-        }
+        UsableParameters.Ensure(ValidationParameters, nameof(ValidationParameters));
 
         if (ReplayRetention <= TimeSpan.Zero)
         {

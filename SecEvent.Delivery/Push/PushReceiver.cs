@@ -63,14 +63,7 @@ public sealed partial class PushReceiver
                 nameof(options));
         }
 
-        try
-        {
-            options.ValidationParameters.EnsureUsable();
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException)
-        {
-            throw new ArgumentException($"ValidationParameters cannot accept any SET: {e.Message}", nameof(options), e);
-        }
+        UsableParameters.Ensure(options.ValidationParameters, nameof(options));
 
         if (options.MaximumRequestSize < 1)
         {

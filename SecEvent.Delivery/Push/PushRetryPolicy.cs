@@ -80,11 +80,5 @@ internal sealed class PushRetryPolicy(PushClientOptions options, TimeProvider ti
 
     private TimeSpan Backoff(int retry) => ExponentialBackoff.Delay(options.RetryBaseDelay, options.RetryMaxDelay, retry, options.UseJitter);
 
-    /// <summary>The wait a <c>Retry-After</c> asks for, in either form; <see langword="null"/> without one.</summary>
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } when date - timeProvider.GetUtcNow() is var wait => wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => RetryAfterHeader.Wait(header, timeProvider);
 }

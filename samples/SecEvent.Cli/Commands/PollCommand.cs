@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net.Security;
-using System.Security.Authentication;
 using SecEvent.Cli.Keys;
 using SecEvent.Delivery.Poll;
 using SecEvent.Tokens;
@@ -38,7 +36,7 @@ internal static class PollCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(endpoint) is { } url && EndpointProblem(url, result.GetValue(allowHttp)) is { } problem)
+            if (result.GetValue(endpoint) is { } url && CliHttp.EndpointProblem(url, result.GetValue(allowHttp), "RFC 8936 §4.3") is { } problem)
             {
                 result.AddError(problem);
             }
@@ -89,7 +87,7 @@ internal static class PollCommand
             var wanted = parse.GetValue(count);
             var printed = 0;
             var outputLost = false;
-            using var http = CreateHttpClient();
+            using var http = CliHttp.CreateClient();
             var client = new PollClient(http, options, (set, _) =>
             {
                 try
@@ -137,21 +135,4 @@ internal static class PollCommand
         });
         return command;
     }
-
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        SslOptions = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 },
-    })
-    {
-        // The client's own attempt timeout bounds each poll, long polls included.
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
-    private static string? EndpointProblem(string url, bool allowHttp) =>
-        !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            ? "--endpoint must be an absolute http(s) URL."
-            : uri.Scheme == Uri.UriSchemeHttp && !allowHttp
-                ? "--endpoint must be https (RFC 8936 §4.3 requires TLS), unless --allow-http."
-                : null;
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Net.Security;
-using System.Security.Authentication;
 using SecEvent.Cli.Keys;
 using SecEvent.Delivery.Outbox;
 using SecEvent.Delivery.Push;
@@ -100,14 +98,7 @@ internal static class PushCommand
 
     private static async Task DeliverAsync(ISecurityEventOutbox outbox, PushTally tally, Resolver resolver, TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            SslOptions = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 },
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        using var http = CliHttp.CreateClient();
 
         // A push never outlasts the SET's whole allowance; delivery runs on the real clock, whatever signs the SETs.
         var totalTimeout = maxAge < TimeSpan.FromMinutes(2) ? maxAge : TimeSpan.FromMinutes(2);
@@ -128,12 +119,7 @@ internal static class PushCommand
         await dispatcher.DrainAsync(cancellationToken);
     }
 
-    private static string? EndpointProblem(string url, bool allowHttp) =>
-        !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            ? "--endpoint must be an absolute http(s) URL."
-            : uri.Scheme == Uri.UriSchemeHttp && !allowHttp
-                ? "--endpoint must be https (RFC 8935 §5.3 requires TLS), unless --allow-http."
-                : null;
+    private static string? EndpointProblem(string url, bool allowHttp) => CliHttp.EndpointProblem(url, allowHttp, "RFC 8935 §5.3");
 
     /// <summary>Turns a stored destination into an endpoint: the <c>--endpoint</c> given, else the destination URL itself.</summary>
     private sealed class Resolver(Uri? target, string? authorization, bool allowHttp, TextWriter stderr)
