@@ -45,28 +45,7 @@ public sealed class PollRequest
     /// <param name="error">Why it is not, in words fit for a log; never echoes the body.</param>
     /// <returns><see langword="true"/> when the body is a well-formed poll request.</returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out PollRequest? request, [NotNullWhen(false)] out string? error)
-    {
-        request = null;
-        try
-        {
-            request = JsonSerializer.Deserialize(utf8Json, PollJsonContext.Default.PollRequest);
-        }
-        catch (JsonException e)
-        {
-            error = PollJson.Describe(e);
-            return false;
-        }
-
-        error = request is null ? "The body is not a JSON object." : request.Check();
-        if (request is null || error is not null)
-        {
-            request = null;
-            error ??= "The body is not a JSON object.";
-            return false;
-        }
-
-        return true;
-    }
+        => StrictJsonBody.TryParse(utf8Json, PollJsonContext.Default.PollRequest, "poll message", static r => r.Check(), out request, out error);
 
     /// <summary>Writes the request as compact UTF-8 JSON, leaving out the members that are <see langword="null"/>.</summary>
     /// <returns>The request body.</returns>

@@ -25,41 +25,14 @@ public sealed class PollResponse
     /// <param name="error">Why it is not, in words fit for a log; never echoes the body.</param>
     /// <returns><see langword="true"/> when the body is a well-formed poll response.</returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out PollResponse? response, [NotNullWhen(false)] out string? error)
-    {
-        response = null;
-        try
-        {
-            response = JsonSerializer.Deserialize(utf8Json, PollJsonContext.Default.PollResponse);
-        }
-        catch (JsonException e)
-        {
-            error = PollJson.Describe(e);
-            return false;
-        }
-
-        if (response is null)
-        {
-            error = "The body is not a JSON object.";
-            return false;
-        }
-
-        foreach (var (jti, set) in response.Sets)
-        {
-            if (jti.Length == 0 || string.IsNullOrEmpty(set))
-            {
-                response = null;
-                error = "sets holds an entry without a jti or a SET.";
-                return false;
-            }
-        }
-
-        error = null;
-        return true;
-    }
+        => StrictJsonBody.TryParse(utf8Json, PollJsonContext.Default.PollResponse, "poll message", static r => r.Check(), out response, out error);
 
     /// <summary>Writes the response as compact UTF-8 JSON.</summary>
     /// <returns>The response body.</returns>
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, PollJsonContext.Default.PollResponse);
+
+    private string? Check() =>
+        Sets.Any(static entry => entry.Key.Length == 0 || string.IsNullOrEmpty(entry.Value)) ? "sets holds an entry without a jti or a SET." : null;
 
     /// <summary>Returns the count, never the SETs.</summary>
     public override string ToString() => $"sets={Sets.Count} moreAvailable={MoreAvailable}";

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace SecEvent.Delivery.Ssf;
@@ -10,44 +9,15 @@ internal static class SsfStreamJson
     /// <summary>The media type of stream management requests and responses (OpenID SSF 1.0 §8).</summary>
     public const string MediaType = "application/json";
 
-    /// <summary>
-    /// Reads <typeparamref name="T"/> with the strict context, then applies <paramref name="check"/>; the error names
-    /// the JSON path, never the text around it, which may hold a credential or personal data.
-    /// </summary>
+    /// <summary>Reads a stream management message of type <typeparamref name="T"/>; see <see cref="StrictJsonBody.TryParse"/>.</summary>
     public static bool TryParse<T>(
         ReadOnlySpan<byte> utf8Json,
         JsonTypeInfo<T> typeInfo,
         Func<T, string?> check,
         [NotNullWhen(true)] out T? value,
         [NotNullWhen(false)] out string? error)
-        where T : class
-    {
-        value = null;
-        T? read;
-        try
-        {
-            read = JsonSerializer.Deserialize(utf8Json, typeInfo);
-        }
-        catch (JsonException e)
-        {
-            error = Describe(e);
-            return false;
-        }
-
-        error = read is null ? "The body is not a JSON object." : check(read);
-        if (error is not null)
-        {
-            return false;
-        }
-
-        value = read!;
-        return true;
-    }
-
-    public static string Describe(JsonException exception) =>
-        exception.Path is { Length: > 0 } path
-            ? $"The body is not a well-formed stream management message at {path}."
-            : "The body is not well-formed JSON.";
+        where T : class =>
+        StrictJsonBody.TryParse(utf8Json, typeInfo, "stream management message", check, out value, out error);
 
     /// <summary>A member that is present must not be empty: an empty string says nothing the spec gives meaning to.</summary>
     public static string? NonEmpty(string? value, string name) =>

@@ -79,36 +79,7 @@ public sealed class SsfTransmitterMetadata
     /// <param name="error">Why it is not, in words fit for a log.</param>
     /// <returns><see langword="true"/> when the document is a well-formed transmitter configuration.</returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out SsfTransmitterMetadata? metadata, [NotNullWhen(false)] out string? error)
-    {
-        metadata = null;
-        SsfTransmitterMetadata? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(utf8Json, SsfMetadataJsonContext.Default.SsfTransmitterMetadata);
-        }
-        catch (JsonException e)
-        {
-            error = e.Path is { Length: > 0 } path
-                ? $"The document is not a well-formed transmitter configuration at {path}."
-                : "The document is not well-formed JSON.";
-            return false;
-        }
-
-        if (parsed is null)
-        {
-            error = "The document is not a JSON object.";
-            return false;
-        }
-
-        error = parsed.Check();
-        if (error is not null)
-        {
-            return false;
-        }
-
-        metadata = parsed;
-        return true;
-    }
+        => StrictJsonBody.TryParse(utf8Json, SsfMetadataJsonContext.Default.SsfTransmitterMetadata, "transmitter configuration", static m => m.Check(), out metadata, out error);
 
     /// <summary>Writes the configuration as compact UTF-8 JSON, unknown members included.</summary>
     /// <returns>The configuration document.</returns>
