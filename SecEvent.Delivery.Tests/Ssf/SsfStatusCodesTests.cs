@@ -9,7 +9,8 @@ namespace SecEvent.Delivery.Tests.Ssf;
 /// <summary>The status-code tables of OpenID SSF 1.0 §8.1 (<c>../shared/vectors/ssf-table1…10</c>), row by row.</summary>
 public class SsfStatusCodesTests
 {
-    private static readonly Dictionary<string, SsfStreamOperation> Endpoints = new(StringComparer.Ordinal)
+    /// <summary>The operation of each table, by the table's <c>endpoint</c> name.</summary>
+    internal static readonly Dictionary<string, SsfStreamOperation> Endpoints = new(StringComparer.Ordinal)
     {
         ["Create Stream"] = SsfStreamOperation.Create,
         ["Read Stream Configuration"] = SsfStreamOperation.Read,
@@ -91,7 +92,8 @@ public class SsfStatusCodesTests
         SsfStatusCodes.Describe(SsfStreamOperation.Verify, 429).Should().Contain("min_verification_interval");
     }
 
-    private static SsfStatusMeaning Expected(int status) => status switch
+    /// <summary>The meaning the tables give each status they list.</summary>
+    internal static SsfStatusMeaning Expected(int status) => status switch
     {
         202 => SsfStatusMeaning.Accepted,
         400 => SsfStatusMeaning.InvalidRequest,

@@ -49,7 +49,7 @@ public sealed class PollRequest
 
     /// <summary>Writes the request as compact UTF-8 JSON, leaving out the members that are <see langword="null"/>.</summary>
     /// <returns>The request body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, PollJsonContext.Default.PollRequest);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, PollJsonContext.Default.PollRequest);
 
     /// <summary>Returns the counts, never the <c>jti</c> values.</summary>
     public override string ToString() =>

@@ -29,7 +29,7 @@ public sealed class PollResponse
 
     /// <summary>Writes the response as compact UTF-8 JSON.</summary>
     /// <returns>The response body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, PollJsonContext.Default.PollResponse);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, PollJsonContext.Default.PollResponse);
 
     private string? Check() =>
         Sets.Any(static entry => entry.Key.Length == 0 || string.IsNullOrEmpty(entry.Value)) ? "sets holds an entry without a jti or a SET." : null;

@@ -45,7 +45,7 @@ public sealed class SsfAddSubjectRequest
 
     /// <summary>Writes the request as compact UTF-8 JSON, leaving out <c>verified</c> when it is not set.</summary>
     /// <returns>The body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfAddSubjectRequest);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfAddSubjectRequest);
 
     /// <summary>Returns the stream id and the subject's format; never the subject's members, which are personal data.</summary>
     public override string ToString() => $"stream_id={StreamId} subject={Subject} verified={IsVerified}";

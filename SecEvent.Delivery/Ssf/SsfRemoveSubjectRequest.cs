@@ -33,7 +33,7 @@ public sealed class SsfRemoveSubjectRequest
 
     /// <summary>Writes the request as compact UTF-8 JSON.</summary>
     /// <returns>The body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfRemoveSubjectRequest);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfRemoveSubjectRequest);
 
     /// <summary>Returns the stream id and the subject's format; never the subject's members, which are personal data.</summary>
     public override string ToString() => $"stream_id={StreamId} subject={Subject}";

@@ -105,12 +105,12 @@ public sealed class SsfStreamConfiguration
     public static byte[] ToUtf8Json(IReadOnlyList<SsfStreamConfiguration> configurations)
     {
         ArgumentNullException.ThrowIfNull(configurations);
-        return JsonSerializer.SerializeToUtf8Bytes(configurations, SsfStreamJsonContext.Default.IReadOnlyListSsfStreamConfiguration);
+        return WireJson.Serialize(configurations, SsfStreamJsonContext.Default.IReadOnlyListSsfStreamConfiguration);
     }
 
     /// <summary>Writes the configuration as compact UTF-8 JSON, leaving out the members that are <see langword="null"/>.</summary>
     /// <returns>The body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfStreamConfiguration);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfStreamConfiguration);
 
     /// <summary>
     /// The body of a PUT that keeps this stream as it is (SSF 1.0 §8.1.1.4): <c>stream_id</c> and every R member. Change

@@ -68,7 +68,7 @@ public sealed record SsfStreamRequest
 
     /// <summary>Writes the request as compact UTF-8 JSON with only the members that are set.</summary>
     /// <returns>The request body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfStreamRequest);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfStreamRequest);
 
     /// <summary>Returns which members are set; never the authorization header.</summary>
     public override string ToString() =>

@@ -38,7 +38,7 @@ public sealed class SsfStreamStatus
 
     /// <summary>Writes the status as compact UTF-8 JSON.</summary>
     /// <returns>The body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfStreamStatus);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfStreamStatus);
 
     /// <summary>Returns the stream id and status.</summary>
     public override string ToString() => $"stream_id={StreamId} status={Status}";

@@ -83,7 +83,7 @@ public sealed class SsfTransmitterMetadata
 
     /// <summary>Writes the configuration as compact UTF-8 JSON, unknown members included.</summary>
     /// <returns>The configuration document.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfMetadataJsonContext.Default.SsfTransmitterMetadata);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfMetadataJsonContext.Default.SsfTransmitterMetadata);
 
     /// <summary>Returns the issuer.</summary>
     public override string ToString() => $"issuer={Issuer}";

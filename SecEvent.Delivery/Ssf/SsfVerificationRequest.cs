@@ -30,7 +30,7 @@ public sealed class SsfVerificationRequest
 
     /// <summary>Writes the request as compact UTF-8 JSON, leaving out <c>state</c> when it is not set.</summary>
     /// <returns>The body.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, SsfStreamJsonContext.Default.SsfVerificationRequest);
+    public byte[] ToUtf8Json() => WireJson.Serialize(this, SsfStreamJsonContext.Default.SsfVerificationRequest);
 
     /// <summary>Returns the stream id and whether a state is set.</summary>
     public override string ToString() => $"stream_id={StreamId} state={(State is null ? "-" : "(set)")}";
