@@ -152,7 +152,7 @@ public class SsfStreamClientTests
         await using var h = await SsfStreamHarness.StartAsync();
         var client = await h.ClientAsync();
 
-        await client.DeleteStreamAsync(SsfTransmitterStub.FigureStreamId);
+        (await client.DeleteStreamAsync(SsfTransmitterStub.FigureStreamId)).Should().Be(204);
 
         h.Stub.Management().Should().ContainSingle().Which.ShouldMatchFigure("ssf-fig33-delete-stream-request");
     }
@@ -214,7 +214,7 @@ public class SsfStreamClientTests
         var client = await h.ClientAsync();
         SsfAddSubjectRequest.TryParse(SsfStreamClientKit.RequestBody("ssf-fig40-add-subject-request"), out var request, out _).Should().BeTrue();
 
-        await client.AddSubjectAsync(request!);
+        (await client.AddSubjectAsync(request!)).Should().Be(200);
 
         h.Stub.Management().Should().ContainSingle().Which.ShouldMatchFigure("ssf-fig40-add-subject-request");
     }
@@ -241,7 +241,7 @@ public class SsfStreamClientTests
         var client = await h.ClientAsync();
         SsfVerificationRequest.TryParse(SsfStreamClientKit.RequestBody("ssf-fig44-verify-request"), out var request, out _).Should().BeTrue();
 
-        await client.RequestVerificationAsync(request!);
+        (await client.RequestVerificationAsync(request!)).Should().Be(204);
 
         h.Stub.Management().Should().ContainSingle().Which.ShouldMatchFigure("ssf-fig44-verify-request");
     }

@@ -29,7 +29,7 @@ public sealed partial class SsfStreamClient
         }
         catch (SsfStreamException e)
         {
-            Log.SsfStreamRequestFailed(_logger, operation, url.Host, e.Failure.ToString(), e.Message);
+            Log.SsfStreamRequestFailed(_logger, operation, url.Host, e.Failure, e.Message);
             activity?.SetStatus(ActivityStatusCode.Error, e.Failure.ToString());
             throw;
         }

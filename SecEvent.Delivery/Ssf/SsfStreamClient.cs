@@ -148,12 +148,12 @@ public sealed partial class SsfStreamClient
     /// <summary>Deletes a stream (§8.1.1.5): 204.</summary>
     /// <param name="streamId">The stream.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the transmitter has answered with success.</returns>
+    /// <returns>The status code of the success answer (the spec's, or one <see cref="SsfStreamClient"/> also takes as success).</returns>
     /// <exception cref="SsfStreamException">The request failed; 404 means no such stream for this receiver.</exception>
-    public Task DeleteStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    public async Task<int> DeleteStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
-        return SendAsync(SsfStreamOperation.Delete, HttpMethod.Delete, Metadata.ConfigurationEndpoint, streamId, null, cancellationToken);
+        return (await SendAsync(SsfStreamOperation.Delete, HttpMethod.Delete, Metadata.ConfigurationEndpoint, streamId, null, cancellationToken).ConfigureAwait(false)).Status;
     }
 
     /// <summary>Reads a stream's status (§8.1.2.1): 200 with <c>stream_id</c>, <c>status</c> and an optional <c>reason</c>.</summary>
@@ -194,13 +194,13 @@ public sealed partial class SsfStreamClient
     /// </summary>
     /// <param name="request">The stream, the subject, and whether the receiver verified it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the transmitter has answered with success.</returns>
+    /// <returns>The status code of the success answer (the spec's, or one <see cref="SsfStreamClient"/> also takes as success).</returns>
     /// <exception cref="SsfStreamException">The request failed; 404 may mean an unknown stream or subject, 429 too many requests.</exception>
-    public Task AddSubjectAsync(SsfAddSubjectRequest request, CancellationToken cancellationToken = default)
+    public async Task<int> AddSubjectAsync(SsfAddSubjectRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.StreamId, nameof(request));
-        return SendAsync(SsfStreamOperation.AddSubject, HttpMethod.Post, Metadata.AddSubjectEndpoint, null, request.ToUtf8Json(), cancellationToken);
+        return (await SendAsync(SsfStreamOperation.AddSubject, HttpMethod.Post, Metadata.AddSubjectEndpoint, null, request.ToUtf8Json(), cancellationToken).ConfigureAwait(false)).Status;
     }
 
     /// <summary>
@@ -208,13 +208,13 @@ public sealed partial class SsfStreamClient
     /// </summary>
     /// <param name="request">The stream and the subject.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the transmitter has answered with success.</returns>
+    /// <returns>The status code of the success answer (the spec's, or one <see cref="SsfStreamClient"/> also takes as success).</returns>
     /// <exception cref="SsfStreamException">The request failed.</exception>
-    public Task RemoveSubjectAsync(SsfRemoveSubjectRequest request, CancellationToken cancellationToken = default)
+    public async Task<int> RemoveSubjectAsync(SsfRemoveSubjectRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.StreamId, nameof(request));
-        return SendAsync(SsfStreamOperation.RemoveSubject, HttpMethod.Post, Metadata.RemoveSubjectEndpoint, null, request.ToUtf8Json(), cancellationToken);
+        return (await SendAsync(SsfStreamOperation.RemoveSubject, HttpMethod.Post, Metadata.RemoveSubjectEndpoint, null, request.ToUtf8Json(), cancellationToken).ConfigureAwait(false)).Status;
     }
 
     /// <summary>
@@ -224,13 +224,13 @@ public sealed partial class SsfStreamClient
     /// </summary>
     /// <param name="request">The stream and an optional <c>state</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the transmitter has accepted the request.</returns>
+    /// <returns>The status code of the success answer: 204, or 200 from transmitters that answer so.</returns>
     /// <exception cref="SsfStreamException">The request failed; 429 means faster than <c>min_verification_interval</c>.</exception>
-    public Task RequestVerificationAsync(SsfVerificationRequest request, CancellationToken cancellationToken = default)
+    public async Task<int> RequestVerificationAsync(SsfVerificationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.StreamId, nameof(request));
-        return SendAsync(SsfStreamOperation.Verify, HttpMethod.Post, Metadata.VerificationEndpoint, null, request.ToUtf8Json(), cancellationToken);
+        return (await SendAsync(SsfStreamOperation.Verify, HttpMethod.Post, Metadata.VerificationEndpoint, null, request.ToUtf8Json(), cancellationToken).ConfigureAwait(false)).Status;
     }
 
     private async Task<SsfUpdateResult<SsfStreamConfiguration>> ChangeStreamAsync(SsfStreamOperation operation, HttpMethod method, SsfStreamRequest request, CancellationToken cancellationToken)

@@ -3,18 +3,18 @@ using System.Security.Authentication;
 
 namespace SecEvent.Cli;
 
-/// <summary>What the commands that talk HTTP (<c>push</c>, <c>poll</c>) share: the <c>--endpoint</c> check and the client.</summary>
+/// <summary>What the commands that talk HTTP (<c>push</c>, <c>poll</c>, <c>stream</c>) share: the URL check and the client.</summary>
 internal static class CliHttp
 {
     /// <summary>
-    /// Why <paramref name="url"/> cannot be the <c>--endpoint</c>, or <see langword="null"/>: it must be an absolute
+    /// Why <paramref name="url"/> cannot be the <paramref name="option"/>, or <see langword="null"/>: it must be an absolute
     /// http(s) URL, and https unless <paramref name="allowHttp"/>, as <paramref name="tlsRule"/> (such as "RFC 8935 §5.3") requires.
     /// </summary>
-    public static string? EndpointProblem(string url, bool allowHttp, string tlsRule) =>
+    public static string? EndpointProblem(string url, bool allowHttp, string tlsRule, string option = "--endpoint") =>
         !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            ? "--endpoint must be an absolute http(s) URL."
+            ? $"{option} must be an absolute http(s) URL."
             : uri.Scheme == Uri.UriSchemeHttp && !allowHttp
-                ? $"--endpoint must be https ({tlsRule} requires TLS), unless --allow-http."
+                ? $"{option} must be https ({tlsRule} requires TLS), unless --allow-http."
                 : null;
 
     /// <summary>

@@ -103,6 +103,7 @@ public static class SecEventCli
             ListenCommand.Create(context),
             PushCommand.Create(context),
             PollCommand.Create(context),
+            StreamCommand.Create(context),
         };
 
     private static string HelpCommandLine(ParseResult parse) =>
