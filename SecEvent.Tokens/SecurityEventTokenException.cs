@@ -4,6 +4,10 @@ namespace SecEvent.Tokens;
 /// Thrown when a descriptor cannot become a token that its own profile would accept, or when the signing
 /// key cannot sign it. A programming error, not bad input: validation reports bad input through a result.
 /// </summary>
+/// <remarks>
+/// A receiver's own checks after validation (a SET sink in SecEvent.Delivery, for example) throw it to refuse a SET
+/// with an RFC 8935 <c>err</c> code, which the delivery layer sends back to the transmitter.
+/// </remarks>
 public sealed class SecurityEventTokenException : Exception
 {
     /// <summary>Creates the exception for an error.</summary>

@@ -44,6 +44,15 @@ public sealed class SsfTransmitterStub : IAsyncDisposable
     /// <summary>Replaces the configuration's <c>authorization_schemes</c>; <see langword="null"/> keeps figure 19's.</summary>
     public string? AuthorizationSchemesJson { get; set; }
 
+    /// <summary>
+    /// Runs after each answer has been sent, in the background, as a transmitter sending events after its 204 would.
+    /// Its failures are kept in <see cref="AfterAnswerFailures"/>.
+    /// </summary>
+    public Func<StubRequest, Task>? AfterAnswer { get; set; }
+
+    /// <summary>What <see cref="AfterAnswer"/> threw.</summary>
+    public ConcurrentQueue<Exception> AfterAnswerFailures { get; } = new();
+
     /// <summary>Starts the stub.</summary>
     public static async Task<SsfTransmitterStub> StartAsync()
     {
@@ -112,7 +121,26 @@ public sealed class SsfTransmitterStub : IAsyncDisposable
         var request = context.Request;
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        Requests.Enqueue(new StubRequest(request.Method, request.Path + request.QueryString, request.Headers.Authorization.ToString(), request.ContentType, body, DateTimeOffset.UtcNow));
+        var received = new StubRequest(request.Method, request.Path + request.QueryString, request.Headers.Authorization.ToString(), request.ContentType, body, DateTimeOffset.UtcNow);
+        Requests.Enqueue(received);
+        if (AfterAnswer is { } after)
+        {
+            context.Response.OnCompleted(() =>
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await after(received);
+                    }
+                    catch (Exception ex)
+                    {
+                        AfterAnswerFailures.Enqueue(ex);
+                    }
+                });
+                return Task.CompletedTask;
+            });
+        }
 
         var route = $"{request.Method} {request.Path}";
         var answer = _scripted.TryGetValue(route, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Figure(request, route);

@@ -73,6 +73,16 @@ public sealed partial class PollClient
 
             await _sink.AcceptAsync(token, cancellationToken).ConfigureAwait(false);
         }
+        catch (SecurityEventTokenException ex)
+        {
+            // The sink judged the SET itself (for example a verification state it never asked for): reported with its
+            // code like a validation failure (POLL-08), neither acknowledged nor recorded.
+            var error = ex.Error;
+            _pending.Report(key, new PollSetError(error.Code, error.Description));
+            Log.PollSetRejected(_logger, Bounded(key), _host, error.Code, error.Description);
+            PollClientInstruments.RecordSet(_host, PollClientInstruments.SetOutcomes.Rejected, error.Code);
+            return SetOutcome.Rejected;
+        }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // POLL-02: not the SET's fault, so not reported; not acknowledged either, so it comes again.

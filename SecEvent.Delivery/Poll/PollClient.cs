@@ -12,7 +12,8 @@ namespace SecEvent.Delivery.Poll;
 /// The recipient side of RFC 8936 poll delivery: polls a transmitter's endpoint, validates each SET, hands the valid ones
 /// to an <see cref="ISecurityEventSink"/> once per (<c>iss</c>, <c>jti</c>) while the replay store remembers them, and
 /// acknowledges them in the next request — only once the sink has taken them (persist, then acknowledge, POLL-05).
-/// SETs that fail validation are reported in <c>setErrs</c> (POLL-08); nothing else is (POLL-02).
+/// SETs that fail validation, or that the sink refuses with a <see cref="Tokens.SecurityEventTokenException"/>, are
+/// reported in <c>setErrs</c> with their RFC 8935 code (POLL-08); nothing else is (POLL-02).
 /// </summary>
 /// <remarks>
 /// <para>One round at a time: <see cref="RunAsync"/>, <see cref="PollOnceAsync"/> and <see cref="AcknowledgeAsync"/>

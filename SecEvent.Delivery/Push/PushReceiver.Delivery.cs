@@ -61,6 +61,12 @@ public sealed partial class PushReceiver
         {
             await _sink.AcceptAsync(token, cancellationToken).ConfigureAwait(false);
         }
+        catch (SecurityEventTokenException ex)
+        {
+            // The sink judged the SET itself (for example a verification state it never asked for): refused like a
+            // validation failure, and not recorded, so a resend is judged again.
+            return Refused(ex.Error, token);
+        }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             Log.PushSinkFailed(_logger, ex, token.JwtId, token.Issuer);

@@ -16,8 +16,9 @@ namespace SecEvent.Delivery.Push;
 /// Order of checks: method (405), media type (415), declared size (413), transmitter authentication
 /// (<c>authentication_failed</c>), body size (413), SET validation (400 with the validator's <c>err</c>), transmitter
 /// authorization (<c>access_denied</c>), then delivery: a SET accepted before is answered 202 without reaching the sink
-/// (PUSH-04); otherwise the sink takes it and only then is it recorded (PUSH-03); a sink failure records nothing and
-/// answers 500 or 503 so the transmitter retries. Concurrent deliveries of one SET are serialized in this process: the
+/// (PUSH-04); otherwise the sink takes it and only then is it recorded (PUSH-03); a sink that refuses the SET with a
+/// <see cref="SecurityEventTokenException"/> gets 400 with that exception's <c>err</c> and <c>description</c>, and any
+/// other sink failure records nothing and answers 500 or 503 so the transmitter retries. Concurrent deliveries of one SET are serialized in this process: the
 /// later ones wait for the first and give its answer.
 /// </remarks>
 public sealed partial class PushReceiver
@@ -210,9 +211,9 @@ public sealed partial class PushReceiver
         return await DeliverAsync(token, cancellationToken).ConfigureAwait(false);
     }
 
-    private PushResponse Refused(SecurityEventError error)
+    private PushResponse Refused(SecurityEventError error, SecurityEventToken? token = null)
     {
         Log.PushRefused(_logger, error.Code, error.Description);
-        return ErrorResponse(400, error, PushReceiverTelemetry.Outcomes.Refused);
+        return ErrorResponse(400, error, PushReceiverTelemetry.Outcomes.Refused, token);
     }
 }

@@ -219,7 +219,7 @@ public sealed partial class SsfStreamClient
 
     /// <summary>
     /// Asks for a verification event (§8.1.4.2): 204 means the transmitter will send one, perhaps later and out of
-    /// order; the event echoes <see cref="SsfVerificationRequest.State"/>. <c>SsfStreamEventSink.VerifyAsync</c>
+    /// order; the event echoes <see cref="SsfVerificationRequest.State"/>. <see cref="SsfStreamEventSink.VerifyAsync"/>
     /// sends this request and waits for the matching event.
     /// </summary>
     /// <param name="request">The stream and an optional <c>state</c>.</param>
