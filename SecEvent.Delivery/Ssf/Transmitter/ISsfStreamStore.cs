@@ -4,7 +4,7 @@ namespace SecEvent.Delivery.Ssf;
 
 /// <summary>
 /// Where a transmitter keeps its streams, their subjects and the SETs held for paused streams. Implementations:
-/// <see cref="InMemorySsfStreamStore"/> and <c>SqliteSsfStreamStore</c> (SecEvent.Delivery.Sqlite).
+/// <c>InMemorySsfStreamStore</c> and <c>SqliteSsfStreamStore</c> (SecEvent.Delivery.Sqlite).
 /// </summary>
 /// <remarks>
 /// Every method is safe to call concurrently. A stream's subjects and held SETs go when the stream is deleted. Subjects
