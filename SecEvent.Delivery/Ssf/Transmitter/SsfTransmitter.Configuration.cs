@@ -112,10 +112,7 @@ public sealed partial class SsfTransmitter
         return Values(given) is { } mine && Values(current) is { } theirs && mine.SetEquals(theirs);
     }
 
-    /// <summary>Why a receiver-supplied push endpoint may not be used, or <see langword="null"/>.</summary>
-    private static ValueTask<string?> CheckPushEndpointAsync(string url, CancellationToken cancellationToken)
-    {
-        _ = cancellationToken;
-        return ValueTask.FromResult(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? null : "it is not an https URL.");
-    }
+    /// <summary>Why a receiver-supplied push endpoint may not be used (SSRF, <see cref="SsfTransmitterOptions.EndpointUrlPolicy"/>), or <see langword="null"/>.</summary>
+    private ValueTask<string?> CheckPushEndpointAsync(string url, CancellationToken cancellationToken) =>
+        SsfEndpointUrlGuard.CheckAsync(url, _options.EndpointUrlPolicy, cancellationToken: cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed partial class SsfTransmitter
             return null;
         }
 
-        return new PushEndpoint(new Uri(url)) { AuthorizationHeader = delivery.AuthorizationHeader };
+        return new PushEndpoint(new Uri(url)) { AuthorizationHeader = delivery.AuthorizationHeader, AllowHttp = _options.EndpointUrlPolicy.AllowHttp };
     }
 
     /// <summary>

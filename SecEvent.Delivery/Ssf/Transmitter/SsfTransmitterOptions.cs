@@ -73,6 +73,14 @@ public sealed class SsfTransmitterOptions
     /// <summary>Signs the SETs (the key published at <see cref="JwksUri"/>).</summary>
     public required SigningCredentials SigningCredentials { get; set; }
 
+    /// <summary>
+    /// What a receiver-supplied push <c>endpoint_url</c> may be (server-side request forgery): checked, host resolved,
+    /// when a stream is created or changed (400 when refused). Give the dispatcher's push client a handler from
+    /// <see cref="SsfEndpointUrlGuard.CreateHandler(SsfEndpointUrlPolicy)"/> with the same policy, so the address connected to is checked too.
+    /// </summary>
+    /// <value>The default refuses plain http, loopback, private, link-local and cloud metadata addresses.</value>
+    public SsfEndpointUrlPolicy EndpointUrlPolicy { get; set; } = new();
+
     /// <summary>The largest request body accepted; larger ones get 413.</summary>
     /// <value>The default value is 64 KiB.</value>
     public int MaxRequestSize { get; set; } = 64 * 1024;
@@ -94,6 +102,7 @@ public sealed class SsfTransmitterOptions
 
         ArgumentNullException.ThrowIfNull(Authorize, nameof(Authorize));
         ArgumentNullException.ThrowIfNull(SigningCredentials, nameof(SigningCredentials));
+        ArgumentNullException.ThrowIfNull(EndpointUrlPolicy, nameof(EndpointUrlPolicy));
         if (EventsSupported is not { Count: > 0 } || EventsSupported.Any(string.IsNullOrEmpty))
         {
             throw new ArgumentException("At least one supported event type is needed, none empty.", nameof(EventsSupported));
