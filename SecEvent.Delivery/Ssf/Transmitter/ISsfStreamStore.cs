@@ -4,7 +4,7 @@ namespace SecEvent.Delivery.Ssf;
 
 /// <summary>
 /// Where a transmitter keeps its streams, their subjects and the SETs held for paused streams. Implementations:
-/// <c>InMemorySsfStreamStore</c> and <c>SqliteSsfStreamStore</c> (SecEvent.Delivery.Sqlite).
+/// <see cref="InMemorySsfStreamStore"/> and <c>SqliteSsfStreamStore</c> (SecEvent.Delivery.Sqlite).
 /// </summary>
 /// <remarks>
 /// Every method is safe to call concurrently. A stream's subjects and held SETs go when the stream is deleted. Subjects
@@ -35,7 +35,10 @@ public interface ISsfStreamStore
     /// <summary>Replaces a stored stream with <paramref name="stream"/> (same id; the receiver never changes).</summary>
     /// <param name="stream">The stream's new state.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="false"/> when there is no such stream.</returns>
+    /// <returns>
+    /// <see langword="false"/> when there is no such stream, or it belongs to another receiver than
+    /// <see cref="SsfStream.ReceiverId"/> names (nothing is changed: a receiver never sees another's stream, SSF-22).
+    /// </returns>
     ValueTask<bool> UpdateAsync(SsfStream stream, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a stream, its subjects and its held SETs.</summary>
