@@ -13,6 +13,7 @@ using SecEvent.Delivery.Outbox;
 using SecEvent.Delivery.Poll;
 using SecEvent.Delivery.Push;
 using SecEvent.Delivery.Sqlite;
+using SecEvent.Delivery.Ssf;
 using SecEvent.Receiver;
 using SecEvent.Tokens;
 using SecEvent.Transmitter;
@@ -26,19 +27,29 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrls(smoke ? "http://127.0.0.1:0" : "http://127.0.0.1:5082");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+// ssf-host:begin
+// Shared Signals: streams in their own SQLite file; poll streams' SETs in a queue of their own.
+string DataPath(string name, string fallback) => smoke ? Path.Combine(Path.GetTempPath(), $"secevent-transmitter-{name}-{Guid.NewGuid():N}.db") : builder.Configuration[$"Ssf:{name}"] ?? fallback;
+var ssfStreamsPath = DataPath("ssf-streams", "transmitter-ssf-streams.db");
+var ssfPollPath = DataPath("ssf-poll", "transmitter-ssf-poll.db");
+await using var ssf = await SharedSignals.OpenAsync(ssfStreamsPath, ssfPollPath);
+// ssf-host:end
+
 // outbox-host:begin
 // One SQLite file keeps every SET until it is delivered or dead-lettered, across crashes and restarts.
 var outboxPath = smoke ? Path.Combine(Path.GetTempPath(), $"secevent-transmitter-{Guid.NewGuid():N}.db") : builder.Configuration["Outbox:Path"] ?? "transmitter-outbox.db";
 await using var outbox = await SqliteSecurityEventOutbox.OpenExclusiveAsync(outboxPath); // This host alone uses the file.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ISecurityEventOutbox>(outbox);
-builder.Services.AddSecurityEventPushClient();
+// SSF receivers choose their own push URLs: the connection itself is checked against the SSRF policy, DNS rebinding included.
+builder.Services.AddSecurityEventPushClient().ConfigurePrimaryHttpMessageHandler(() => SsfEndpointUrlGuard.CreateHandler(SharedSignals.EndpointPolicy));
 builder.Services.AddSingleton(provider => new OutboxDispatcher(
     provider.GetRequiredService<ISecurityEventOutbox>(),
     provider.GetRequiredService<PushClient>(),
     new OutboxDispatcherOptions
     {
-        ResolveEndpoint = receivers.ResolveAsync,
+        ResolveEndpoint = async (destination, cancellationToken) =>
+            await ssf.ResolveAsync(destination, cancellationToken) ?? await receivers.ResolveAsync(destination, cancellationToken),
         MaxAge = TimeSpan.FromHours(24),
         RetryBaseDelay = smoke ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(5),
 
@@ -65,6 +76,10 @@ var pollTransmitter = new PollTransmitter(pollQueue, new PollTransmitterOptions
 var app = builder.Build();
 app.MapTransmitter(signing, receivers, streams, pollTransmitter);
 app.MapPollTransmitter("/streams/{stream}/poll", pollTransmitter);
+app.MapSharedSignals(() => ssf.Transmitter, maxRequestSize: 64 * 1024);
+app.MapPollTransmitter("/ssf/poll/{stream}", ssf.Poll);
+app.MapPost("/ssf/events/session-revoked", async (SessionRevokedRequest body, CancellationToken cancellationToken) =>
+    string.IsNullOrEmpty(body.Email) ? Results.BadRequest() : Results.Ok(await ssf.SessionRevokedAsync(body.Email, cancellationToken)));
 
 // A receiver in the same process, so that the sample runs alone: in real life it is another party's endpoint.
 var received = new List<string>();
@@ -98,6 +113,7 @@ var receiverUri = new Uri(address, "/receiver/events");
 receivers.Set("rp-1", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer rp-credential" });
 receivers.Set("rp-2", new PushEndpoint(receiverUri) { AllowHttp = true, AuthorizationHeader = "Bearer stale-credential" });
 streams.Set("rp", "Bearer rp-poll-credential");
+ssf.Start(address, signing, outbox);
 
 if (!smoke)
 {
@@ -205,10 +221,13 @@ Expect(await EventuallyAsync(async () => Polled() == 5 && (await pollQueue.GetSt
     "five SETs published to a poll stream are polled, verified with the published keys, and acknowledged");
 await pollReceiver.StopAsync(CancellationToken.None);
 
+await SharedSignalsSmoke.RunAsync(address, ssf, Expect, EventuallyAsync);
+
 await app.StopAsync();
 await outbox.DisposeAsync();
 await pollQueue.DisposeAsync();
-foreach (var path in new[] { outboxPath, pollPath })
+await ssf.DisposeAsync();
+foreach (var path in new[] { outboxPath, pollPath, ssfStreamsPath, ssfPollPath })
 {
     foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*"))
     {

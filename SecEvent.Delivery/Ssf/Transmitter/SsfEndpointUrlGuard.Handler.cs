@@ -21,7 +21,8 @@ public static partial class SsfEndpointUrlGuard
     /// point it at a URL nobody checked; the proxy is off because through one the connection, and so the check, would
     /// be to the proxy rather than the endpoint. Hosts in <see cref="SsfEndpointUrlPolicy.AllowedHosts"/> connect
     /// without the address check. The scheme is not checked here: that is <see cref="Check"/>'s work when the URL is
-    /// accepted.
+    /// accepted. TLS is 1.2 or 1.3 only. Use it as the push client's primary handler:
+    /// <c>services.AddSecurityEventPushClient().ConfigurePrimaryHttpMessageHandler(() =&gt; SsfEndpointUrlGuard.CreateHandler(policy))</c>.
     /// </remarks>
     public static SocketsHttpHandler CreateHandler(SsfEndpointUrlPolicy policy) => CreateHandler(policy, ResolveWithDns);
 
@@ -33,6 +34,9 @@ public static partial class SsfEndpointUrlGuard
         {
             AllowAutoRedirect = false,
             UseProxy = false,
+
+            // RFC 8935 §5.3 and BCP 195: TLS 1.2 or later, as the push client's own handler.
+            SslOptions = { EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13 },
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, policy, resolve, cancellationToken),
         };
     }
