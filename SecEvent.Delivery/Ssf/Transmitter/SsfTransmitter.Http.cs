@@ -116,11 +116,34 @@ public sealed partial class SsfTransmitter
     }
 
     /// <summary>Records eligible activity on a stream (§8.1.1, <c>inactivity_timeout</c>) and returns the stream as stored.</summary>
-    private async Task<SsfStream> TouchAsync(SsfStream stream, CancellationToken cancellationToken)
+    private Task<SsfStream> TouchAsync(SsfStream stream, CancellationToken cancellationToken)
     {
-        var touched = stream with { LastActivityAt = _timeProvider.GetUtcNow() };
-        await _store.UpdateAsync(touched, cancellationToken).ConfigureAwait(false);
-        return touched;
+        var now = _timeProvider.GetUtcNow();
+        return ChangeStoredAsync(stream, s => s with { LastActivityAt = now }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stream as stored now, under the status gate: a change made from an older
+    /// copy would otherwise undo a status change made in between (a pause, a resume).
+    /// </summary>
+    private async Task<SsfStream> ChangeStoredAsync(SsfStream stream, Func<SsfStream, SsfStream> change, CancellationToken cancellationToken)
+    {
+        await _statusGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await _store.GetAsync(stream.StreamId, cancellationToken).ConfigureAwait(false) ?? throw SsfRequestRefusedException.NotFound();
+            var changed = change(current);
+            if (!await _store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false))
+            {
+                throw SsfRequestRefusedException.NotFound();
+            }
+
+            return changed;
+        }
+        finally
+        {
+            _statusGate.Release();
+        }
     }
 
     private static T Parse<T>(ReadOnlyMemory<byte> body, StrictParse<T> parse)

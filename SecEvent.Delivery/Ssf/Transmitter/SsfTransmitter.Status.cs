@@ -78,7 +78,7 @@ public sealed partial class SsfTransmitter
     {
         var requested = Parse<SsfStreamStatus>(body, SsfStreamStatus.TryParse);
         var stream = await OwnStreamAsync(receiver, requested.StreamId, cancellationToken).ConfigureAwait(false);
-        var changed = await ChangeStatusAsync(stream with { LastActivityAt = _timeProvider.GetUtcNow() }, requested.Status, requested.Reason, announce: false, cancellationToken).ConfigureAwait(false);
+        var changed = await ChangeStatusAsync(stream, requested.Status, requested.Reason, announce: false, cancellationToken).ConfigureAwait(false);
         return Json(200, StatusOf(changed).ToUtf8Json());
     }
 
@@ -96,7 +96,8 @@ public sealed partial class SsfTransmitter
                 await EnqueueAsync(current, StreamUpdated(current, status, reason), cancellationToken).ConfigureAwait(false);
             }
 
-            var changed = current with { Status = status, Reason = reason, LastActivityAt = stream.LastActivityAt };
+            // A receiver's own change is activity on the stream (§8.1.1); the transmitter's is not.
+            var changed = current with { Status = status, Reason = reason, LastActivityAt = announce ? current.LastActivityAt : _timeProvider.GetUtcNow() };
             await _store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
             if (status == SsfStreamStatuses.Disabled)
             {

@@ -68,12 +68,8 @@ public sealed partial class SsfTransmitter
             Description = request.Description ?? stream.Configuration.Description,
         };
         var configuration = await ConfigureAsync(receiver, stream.StreamId, merged, stream.Configuration, cancellationToken).ConfigureAwait(false);
-        var changed = stream with { Configuration = configuration, LastActivityAt = _timeProvider.GetUtcNow() };
-        if (!await _store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false))
-        {
-            throw SsfRequestRefusedException.NotFound();
-        }
-
+        var now = _timeProvider.GetUtcNow();
+        await ChangeStoredAsync(stream, s => s with { Configuration = configuration, LastActivityAt = now }, cancellationToken).ConfigureAwait(false);
         Log.SsfTransmitterStreamChanged(_logger, stream.StreamId, receiver.Id, replace ? "replaced" : "updated");
         return Json(200, configuration.ToUtf8Json());
     }

@@ -46,8 +46,7 @@ public sealed partial class SsfTransmitter
                 [new("Retry-After", Math.Max(wait, 1).ToString(CultureInfo.InvariantCulture))]);
         }
 
-        stream = stream with { LastVerificationRequestedAt = now, LastActivityAt = now };
-        await _store.UpdateAsync(stream, cancellationToken).ConfigureAwait(false);
+        stream = await ChangeStoredAsync(stream, s => s with { LastVerificationRequestedAt = now, LastActivityAt = now }, cancellationToken).ConfigureAwait(false);
         await DeliverVerificationAsync(stream, request.State, cancellationToken).ConfigureAwait(false);
         return Empty(204);
     }
