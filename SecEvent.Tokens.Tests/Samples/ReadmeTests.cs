@@ -6,16 +6,24 @@ namespace SecEvent.Tokens.Tests.Samples;
 
 public class ReadmeTests
 {
-    [Test]
-    public void QuickStart_IsTheCompiledSample()
+    [TestCase("samples/SecEvent.QuickStart/Program.cs", "quick-start")]
+    [TestCase("samples/SecEvent.Revocation/Program.cs", "revocation-push")]
+    [TestCase("samples/SecEvent.Revocation/RevocationEndpoint.cs", "revocation-notices")]
+    [TestCase("samples/SecEvent.Receiver/Program.cs", "poll-receiver")]
+    public void QuickStarts_AreTheCompiledSamples(string sample, string name)
     {
-        var sample = File.ReadAllText(PublicApiListing.PathInRepository("samples/SecEvent.QuickStart/Program.cs")).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(PublicApiListing.PathInRepository(sample)).ReplaceLineEndings("\n");
         var readme = File.ReadAllText(PublicApiListing.PathInRepository("README.md")).ReplaceLineEndings("\n");
-        const string Begin = "// quick-start:begin\n", End = "// quick-start:end";
-        var start = sample.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length;
-        var region = sample[start..sample.IndexOf(End, StringComparison.Ordinal)];
+        string begin = $"// {name}:begin\n", end = $"// {name}:end";
+        var start = text.IndexOf(begin, StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, $"{sample} marks the region {name}");
+        var lines = text[(start + begin.Length)..text.IndexOf(end, StringComparison.Ordinal)].Split('\n')[..^1];
 
-        readme.Should().Contain("```csharp\n" + region + "```", "the README's quick start must be the sample that CI compiles and runs");
+        // A region inside a method is shown without the method's indentation.
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        var region = string.Concat(lines.Select(l => (l.Length >= indent ? l[indent..] : l.TrimStart()) + "\n"));
+
+        readme.Should().Contain("```csharp\n" + region + "```", "the README's quick starts must be samples that CI compiles and runs");
     }
 
     [Test]

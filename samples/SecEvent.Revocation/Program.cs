@@ -1,5 +1,6 @@
 // An OAuth authorization server's RFC 7009 revocation endpoint that tells relying parties what it revoked: one
-// token-revoked SET (OAuth Event Types 1.0 §3.2) per revoked token. Run with --smoke to exercise it once and exit.
+// token-revoked SET (OAuth Event Types 1.0 §3.2) per revoked token, pushed (RFC 8935) to the client's endpoint through
+// an outbox and its dispatcher. Run with --smoke to exercise it once, with the client's endpoint in-process, and exit.
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -7,6 +8,9 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Tokens;
+using SecEvent.Delivery.Outbox;
+using SecEvent.Delivery.Push;
+using SecEvent.Receiver;
 using SecEvent.Revocation;
 using SecEvent.Tokens;
 using SecEvent.Tokens.Events.OAuth;
@@ -19,7 +23,22 @@ var store = new TokenStore();
 store.Add(new IssuedToken("rt-7f2c", OAuthTokenType.RefreshToken, "app-1", "user-42", "grant-1"));
 store.Add(new IssuedToken("at-19a0", OAuthTokenType.AccessToken, "app-1", "user-42", "grant-1"));
 store.Add(new IssuedToken("at-55e1", OAuthTokenType.AccessToken, "app-1", "user-42", "grant-1"));
-var outbox = new NoticeOutbox();
+var clientEndpoints = new Dictionary<string, PushEndpoint>(StringComparer.Ordinal);
+
+// revocation-push:begin
+// Notices wait in the outbox (SqliteSecurityEventOutbox to survive restarts) until the client's endpoint takes them.
+var outbox = new InMemorySecurityEventOutbox();
+using var pushHttp = new HttpClient();
+var dispatcher = new OutboxDispatcher(outbox, new PushClient(pushHttp), new OutboxDispatcherOptions
+{
+    // The destination is the client_id; each client registered its push endpoint and credential with us.
+    ResolveEndpoint = (clientId, _) => ValueTask.FromResult(clientEndpoints.GetValueOrDefault(clientId)),
+    RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+});
+using var stopping = new CancellationTokenSource();
+var dispatching = dispatcher.RunAsync(stopping.Token);
+// revocation-push:end
+
 var notices = new RevocationNotices(new SecurityEventTokenHandler(), new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256), Issuer);
 var endpoint = new RevocationEndpoint(store, new Dictionary<string, string> { ["app-1"] = "app-1-secret" }, notices, outbox);
 
@@ -29,15 +48,38 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var app = builder.Build();
 app.MapPost("/revoke", endpoint.HandleAsync);
 
-if (!smoke)
-{
-    Console.WriteLine("POST http://127.0.0.1:5080/revoke with Basic app-1:app-1-secret and token=rt-7f2c");
-    await app.RunAsync();
-    return 0;
-}
+// The client's own push endpoint (app-1's, in real life another party's server), here so that the sample runs alone.
+var pushed = new System.Collections.Concurrent.ConcurrentQueue<SecurityEventToken>();
+app.MapPushReceiver("/app-1/events", new PushReceiver(
+    new PushReceiverOptions
+    {
+        ValidationParameters = new SecurityEventTokenValidationParameters
+        {
+            Profile = SecurityEventProfile.Rfc8417,
+            ValidIssuers = [Issuer],
+            ValidAudiences = ["app-1"],
+            SigningKeys = [key],
+        },
+        AuthenticateTransmitter = (request, _) => ValueTask.FromResult(request.Authorization == "Bearer as-to-app-1"
+            ? PushAuthorizationResult.Allowed
+            : PushAuthorizationResult.Refused("The authorization server's credential is missing or wrong.")),
+    },
+    (set, _) =>
+    {
+        pushed.Enqueue(set);
+        return ValueTask.CompletedTask;
+    }));
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+clientEndpoints["app-1"] = new PushEndpoint(new Uri(new Uri(address), "/app-1/events")) { AllowHttp = true, AuthorizationHeader = "Bearer as-to-app-1" };
+if (!smoke)
+{
+    Console.WriteLine($"POST {address}revoke with Basic app-1:app-1-secret and token=rt-7f2c; the notices are pushed to {address}app-1/events");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+
 using var http = new HttpClient { BaseAddress = new Uri(address) };
 var failures = 0;
 void Expect(bool condition, string what)
@@ -53,24 +95,20 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic"
 var revoked = await http.PostAsync("/revoke", new FormUrlEncodedContent([new("token", "rt-7f2c"), new("token_type_hint", "refresh_token")]));
 Expect(revoked.StatusCode == HttpStatusCode.OK, "revoking the refresh token answers 200 (RFC 7009 §2.2)");
 
-var sets = outbox.Drain();
-Expect(sets.Count == 3, $"one SET per revoked token: the refresh token and its grant's two access tokens ({sets.Count})");
+for (var i = 0; i < 300 && pushed.Count < 3; i++)
+{
+    await Task.Delay(100);
+}
 
-var handler = new SecurityEventTokenHandler();
-var parameters = new SecurityEventTokenValidationParameters
-{
-    Profile = SecurityEventProfile.Rfc8417,
-    ValidIssuers = [Issuer],
-    ValidAudiences = ["app-1"],
-    SigningKeys = [key],
-};
+var tokens = pushed.ToList();
+Expect(tokens.Count == 3, $"one SET per revoked token, pushed to the client and validated there: the refresh token and its grant's two access tokens ({tokens.Count})");
+
 var identified = new List<string>();
-foreach (var set in sets)
+foreach (var token in tokens)
 {
-    var result = await handler.ValidateTokenAsync(set, parameters);
-    var notice = result.Token?.GetEvent<OAuthTokenRevoked>();
-    Expect(notice is { Reason: OAuthTokenRevocationReason.Api } && !result.Token!.Payload.GetRawText().Contains("rt-7f2c", StringComparison.Ordinal),
-        $"SET {result.Token?.JwtId} validates as a token-revoked notice (reason api) without the token in it");
+    var notice = token.GetEvent<OAuthTokenRevoked>();
+    Expect(notice is { Reason: OAuthTokenRevocationReason.Api } && !token.Payload.GetRawText().Contains("rt-7f2c", StringComparison.Ordinal),
+        $"SET {token.JwtId} is a token-revoked notice (reason api) without the token in it");
     identified.Add(notice?.Subject.Token ?? "");
 }
 
@@ -78,8 +116,10 @@ Expect(identified.Contains(RevocationNotices.Identify("rt-7f2c")) && identified.
     "the notices name the revoked tokens by their SHA-256");
 
 var again = await http.PostAsync("/revoke", new FormUrlEncodedContent([new("token", "rt-7f2c")]));
-Expect(again.StatusCode == HttpStatusCode.OK && outbox.Drain().Count == 0, "an already revoked token answers 200 and emits nothing (RFC 7009 §2.2)");
+Expect(again.StatusCode == HttpStatusCode.OK && (await outbox.GetStatisticsAsync()).Pending == 0 && pushed.Count == 3, "an already revoked token answers 200 and emits nothing (RFC 7009 §2.2)");
 
+await stopping.CancelAsync();
+await dispatching;
 await app.StopAsync();
 Console.WriteLine(failures == 0 ? "revocation sample: every expectation held" : $"revocation sample: {failures} expectation(s) failed");
 return failures == 0 ? 0 : 1;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using SecEvent.Delivery.Outbox;
 using SecEvent.Tokens.Events.OAuth;
 
 namespace SecEvent.Revocation;
@@ -9,7 +10,7 @@ namespace SecEvent.Revocation;
 /// The RFC 7009 revocation endpoint: authenticates the client, revokes the token (and, for a refresh token, the access
 /// tokens of its grant), and queues one token-revoked SET per revoked token.
 /// </summary>
-internal sealed class RevocationEndpoint(TokenStore store, IReadOnlyDictionary<string, string> clientSecrets, RevocationNotices notices, NoticeOutbox outbox)
+internal sealed class RevocationEndpoint(TokenStore store, IReadOnlyDictionary<string, string> clientSecrets, RevocationNotices notices, ISecurityEventOutbox outbox)
 {
     public async Task<IResult> HandleAsync(HttpRequest request)
     {
@@ -43,10 +44,12 @@ internal sealed class RevocationEndpoint(TokenStore store, IReadOnlyDictionary<s
             return Results.Json(new { error = "invalid_request", error_description = "The token was not issued to this client." }, statusCode: 400);
         }
 
-        foreach (var revoked in store.Revoke(token))
-        {
-            outbox.Enqueue(notices.Create(revoked, OAuthTokenRevocationReason.Api));
-        }
+        // revocation-notices:begin
+        // One token-revoked SET per revoked token (the refresh token and its grant's access tokens), queued for the
+        // client's push endpoint: durable once EnqueueAsync returns, delivered by the dispatcher through outages.
+        var sets = store.Revoke(token).Select(revoked => new OutboxItem(notices.Create(revoked, OAuthTokenRevocationReason.Api), destination: revoked.ClientId));
+        await outbox.EnqueueAsync([.. sets], CancellationToken.None); // the tokens are revoked now: their notices must not be lost with the request
+        // revocation-notices:end
 
         return Results.Ok();
     }
