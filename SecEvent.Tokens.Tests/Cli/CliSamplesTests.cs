@@ -45,31 +45,16 @@ public class CliSamplesTests
 
         var start = new ProcessStartInfo("/bin/bash", [PublicApiListing.PathInRepository("samples/try-cli.sh")])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
             WorkingDirectory = PublicApiListing.PathInRepository("."),
         };
         start.Environment["SECEVENT_CLI_NO_BUILD"] = "1";
         start.Environment["CONFIGURATION"] = typeof(SecEventCli).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         PrepareDotnetEnvironment(start.Environment);
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, cancellationToken);
 
-        var output = await stdout + await stderr;
-        process.ExitCode.Should().Be(0, output);
+        var output = stdout + stderr;
+        exitCode.Should().Be(0, output);
         output.Should().Contain("every step behaved as expected").And.Contain("ok: refusal (exit 1)");
     }
 

@@ -30,9 +30,16 @@ public class ReadmeTests
     public void FirstScreen_HoldsTheTwoSetUpCommands()
     {
         var firstLines = File.ReadLines(PublicApiListing.PathInRepository("README.md")).Take(12).ToList();
-        firstLines.Should().Contain(l => l.StartsWith("bash samples/try-cli.sh", StringComparison.Ordinal));
+        firstLines.Should().Contain(l => l.StartsWith("dotnet run --project samples/SecEvent.Demo", StringComparison.Ordinal));
         firstLines.Should().Contain(l => l.StartsWith("dotnet test SecEvent.slnx", StringComparison.Ordinal));
         var ci = File.ReadAllText(PublicApiListing.PathInRepository(".ci/run"));
-        ci.Should().Contain("bash samples/try-cli.sh").And.Contain("dotnet test SecEvent.slnx");
+        ci.Should().Contain("--project samples/SecEvent.Demo -- --json").And.Contain("dotnet test SecEvent.slnx");
+    }
+
+    [Test]
+    public void CliWalkthrough_StaysInTheReadmeAndInCi()
+    {
+        File.ReadAllText(PublicApiListing.PathInRepository("README.md")).Should().Contain("`bash samples/try-cli.sh`");
+        File.ReadAllText(PublicApiListing.PathInRepository(".ci/run")).Should().Contain("bash samples/try-cli.sh");
     }
 }

@@ -5,6 +5,7 @@ using SecEvent.Delivery.Push;
 using SecEvent.Delivery.Sqlite;
 using SecEvent.Delivery.Ssf;
 using SecEvent.Tokens.Events.Caep;
+using SecEvent.Tokens.Events.OAuth;
 using SecEvent.Tokens.Events.Risc;
 using SecEvent.Tokens.Subjects;
 
@@ -71,7 +72,7 @@ internal sealed class SharedSignals : IAsyncDisposable
             RemoveSubjectEndpoint = issuer + SsfEndpoints.RemoveSubject,
             VerificationEndpoint = issuer + SsfEndpoints.Verification,
             PollEndpointUrl = stream => $"{issuer}/ssf/poll/{stream}",
-            EventsSupported = [CaepEventTypes.SessionRevoked, CaepEventTypes.CredentialChange, RiscEventTypes.AccountDisabled],
+            EventsSupported = [CaepEventTypes.SessionRevoked, CaepEventTypes.CredentialChange, RiscEventTypes.AccountDisabled, OAuthEventTypes.TokenRevoked],
             MinVerificationInterval = TimeSpan.FromSeconds(1),
             Authorize = (request, _) => ValueTask.FromResult(
                 request.Authorization is null ? SsfAuthorizationResult.Unauthenticated()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using SecEvent.Delivery.Outbox;
 using SecEvent.Delivery.Poll;
@@ -58,7 +57,7 @@ internal static class TransmitterEndpoints
         // poll-publish:end
 
         // The public half of the signing key, for recipients to verify SETs with (JwksKeySource).
-        var jwks = PublicJwks(signing.Key);
+        var jwks = PublicJwks.Serialize(signing.Key);
         routes.MapGet("/jwks", () => Results.Text(jwks, "application/jwk-set+json"));
 
         routes.MapGet("/outbox", async (ISecurityEventOutbox outbox, CancellationToken cancellationToken) =>
@@ -77,27 +76,6 @@ internal static class TransmitterEndpoints
 
         routes.MapPost("/outbox/dead-letters/{id:long}/redrive", async (long id, ISecurityEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken) =>
             await outbox.RedriveAsync([id], time.GetUtcNow(), cancellationToken) == 1 ? Results.Ok() : Results.NotFound());
-    }
-
-    private static string PublicJwks(SecurityKey key)
-    {
-        var ecdsa = ((ECDsaSecurityKey)key).ECDsa.ExportParameters(includePrivateParameters: false);
-        return JsonSerializer.Serialize(new
-        {
-            keys = new[]
-            {
-                new
-                {
-                    kty = "EC",
-                    crv = "P-256",
-                    kid = key.KeyId,
-                    use = "sig",
-                    alg = SecurityAlgorithms.EcdsaSha256,
-                    x = Base64UrlEncoder.Encode(ecdsa.Q.X),
-                    y = Base64UrlEncoder.Encode(ecdsa.Q.Y),
-                },
-            },
-        });
     }
 }
 
