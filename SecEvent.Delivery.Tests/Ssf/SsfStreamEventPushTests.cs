@@ -84,17 +84,13 @@ public class SsfStreamEventPushTests
     public async Task SSF_36_StateOfAnotherStream_RefusedWithInvalidState()
     {
         await using var receiver = await SsfStreamEventPushReceiver.StartAsync();
-        string? state = null;
+        var sent = new VerificationRequests();
         var verify = receiver.Sink.VerifyAsync(
             "stream-a",
-            (request, _) =>
-            {
-                state = request.State;
-                return Task.CompletedTask;
-            },
+            sent.RecordAsync,
             ShortTimeout);
 
-        await receiver.PushAsync(VerificationSet("stream-b", state));
+        await receiver.PushAsync(VerificationSet("stream-b", sent.State));
 
         receiver.Pushes.Single().Err.Should().Be("invalid_state", "the state was asked for on another stream");
         await verify.Invoking(v => v).Should().ThrowAsync<TimeoutException>();
@@ -171,21 +167,17 @@ public class SsfStreamEventPushTests
     {
         await using var receiver = await SsfStreamEventPushReceiver.StartAsync();
         using var cancel = new CancellationTokenSource();
-        string? state = null;
+        var sent = new VerificationRequests();
         var verify = receiver.Sink.VerifyAsync(
             "stream-1",
-            (request, _) =>
-            {
-                state = request.State;
-                return Task.CompletedTask;
-            },
+            sent.RecordAsync,
             Patience,
             cancel.Token);
 
         await cancel.CancelAsync();
 
         await verify.Invoking(v => v).Should().ThrowAsync<OperationCanceledException>();
-        await receiver.PushAsync(VerificationSet("stream-1", state));
+        await receiver.PushAsync(VerificationSet("stream-1", sent.State));
         receiver.Pushes.Single().Err.Should().Be("invalid_state");
     }
 
@@ -194,23 +186,19 @@ public class SsfStreamEventPushTests
     {
         await using var receiver = await SsfStreamEventPushReceiver.StartAsync();
         receiver.Inner.FailWith = new IOException("disk full");
-        string? state = null;
+        var sent = new VerificationRequests();
         var verify = receiver.Sink.VerifyAsync(
             "stream-1",
-            (request, _) =>
-            {
-                state = request.State;
-                return Task.CompletedTask;
-            },
+            sent.RecordAsync,
             Patience);
-        var set = VerificationSet("stream-1", state);
+        var set = VerificationSet("stream-1", sent.State);
 
         await receiver.PushAsync(set);
         receiver.Inner.FailWith = null;
         await receiver.PushAsync(set);
 
         receiver.Pushes.Select(p => p.Status).Should().Equal(500, 202);
-        (await verify).GetEvent<SsfVerificationEvent>()!.State.Should().Be(state);
+        (await verify).GetEvent<SsfVerificationEvent>()!.State.Should().Be(sent.State);
     }
 
     [Test]
