@@ -205,7 +205,7 @@ public sealed class SsfDiscovery
             throw new SsfDiscoveryException(SsfDiscoveryFailure.InvalidResponse, $"{issuer.Host} answered with a malformed configuration: {error}", 200);
         }
 
-        if (!string.Equals(TrimSlash(metadata.Issuer), TrimSlash(issuer.OriginalString), StringComparison.Ordinal))
+        if (!SameIssuer(metadata.Issuer, issuer.OriginalString))
         {
             throw new SsfDiscoveryException(SsfDiscoveryFailure.IssuerMismatch, $"The configuration fetched for {issuer.OriginalString} names another issuer, {metadata.Issuer} (OpenID SSF 1.0 §7.2.4).", 200);
         }
@@ -223,6 +223,13 @@ public sealed class SsfDiscovery
 
         return metadata;
     }
+
+    /// <summary>
+    /// Whether two issuers are the same (§7.2.4): equal as strings, ordinally, after one trailing <c>/</c> is removed from
+    /// each. Used for the configuration's issuer here and for every stream's <c>iss</c> by <see cref="SsfStreamClient"/>.
+    /// </summary>
+    internal static bool SameIssuer(string one, string other) =>
+        string.Equals(TrimSlash(one), TrimSlash(other), StringComparison.Ordinal);
 
     private static string TrimSlash(string value) => value.EndsWith('/') ? value[..^1] : value;
 }

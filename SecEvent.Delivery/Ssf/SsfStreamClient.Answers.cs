@@ -17,7 +17,7 @@ public sealed partial class SsfStreamClient
     /// <summary>§8.1.1.1, §8.1.1.2: the receiver MUST check <c>iss</c>, and SHOULD check <c>aud</c>.</summary>
     private void CheckConfiguration(SsfStreamOperation operation, Answer answer, SsfStreamConfiguration configuration, string? streamId)
     {
-        if (!string.Equals(TrimSlash(configuration.Issuer), TrimSlash(Metadata.Issuer), StringComparison.Ordinal))
+        if (!SsfDiscovery.SameIssuer(configuration.Issuer, Metadata.Issuer))
         {
             throw new SsfStreamException(operation, SsfStreamFailure.IssuerMismatch, $"{answer.Host} answered with a stream of another issuer, {configuration.Issuer}, not {Metadata.Issuer} (OpenID SSF 1.0 §8.1.1).", answer.Status);
         }
@@ -55,6 +55,4 @@ public sealed partial class SsfStreamClient
 
     private static SsfStreamException Invalid(SsfStreamOperation operation, Answer answer, string what) =>
         new(operation, SsfStreamFailure.InvalidResponse, $"{answer.Host} answered with {what}.", answer.Status);
-
-    private static string TrimSlash(string value) => value.EndsWith('/') ? value[..^1] : value;
 }
