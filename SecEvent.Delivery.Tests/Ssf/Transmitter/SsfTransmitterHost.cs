@@ -180,26 +180,7 @@ internal sealed class SsfTransmitterHost : IAsyncDisposable
     }
 
     /// <summary>The public keys, as served at <c>/jwks</c>.</summary>
-    public string Jwks()
-    {
-        var ecdsa = Key.ECDsa.ExportParameters(includePrivateParameters: false);
-        return JsonSerializer.Serialize(new
-        {
-            keys = new[]
-            {
-                new
-                {
-                    kty = "EC",
-                    crv = "P-256",
-                    kid = Key.KeyId,
-                    use = "sig",
-                    alg = SecurityAlgorithms.EcdsaSha256,
-                    x = Base64UrlEncoder.Encode(ecdsa.Q.X),
-                    y = Base64UrlEncoder.Encode(ecdsa.Q.Y),
-                },
-            },
-        });
-    }
+    public string Jwks() => SecEvent.Transmitter.PublicJwks.Serialize(Key);
 
     public async ValueTask DisposeAsync()
     {
